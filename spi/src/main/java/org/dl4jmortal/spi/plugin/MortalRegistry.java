@@ -1,0 +1,177 @@
+package org.dl4jmortal.spi.plugin;
+
+import com.google.inject.Binding;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.util.Types;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds every {@link MortalPlugin} with {@link ServiceLoader}, installs each in its own Guice injector and
+ * exposes the union of their {@code MapBinder} maps by {@link PluginKind}. A name registered twice (within one
+ * plugin or by two plugins), a binding key that differs from the instance's {@code name()}, or a plugin that
+ * fails to load is a {@link PluginException} that names the jars or the cause; nothing is picked silently.
+ */
+public final class MortalRegistry {
+    private static volatile MortalRegistry global;
+
+    private final Map<PluginKind<?>, Map<String, Object>> instances = new LinkedHashMap<>();
+    private final List<PluginInfo> infos = new ArrayList<>();
+
+    private MortalRegistry() {
+    }
+
+    /**
+     * @return the registry of the thread context class loader, loaded once and cached
+     * @throws PluginException if a plugin fails to load or names clash
+     */
+    public static MortalRegistry global() {
+        MortalRegistry r = global;
+        if (r == null) {
+            synchronized (MortalRegistry.class) {
+                r = global;
+                if (r == null) {
+                    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                    r = load(cl == null ? MortalRegistry.class.getClassLoader() : cl);
+                    global = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Loads every plugin visible to a class loader.
+     *
+     * @param classLoader where {@code META-INF/services/org.dl4jmortal.spi.plugin.MortalPlugin} is looked up
+     * @return a new registry
+     * @throws PluginException if a plugin fails to load (names the cause) or a name is registered twice (names
+     *                         both plugins and their jars)
+     */
+    public static MortalRegistry load(ClassLoader classLoader) {
+        MortalRegistry r = new MortalRegistry();
+        Iterator<MortalPlugin> it = ServiceLoader.load(MortalPlugin.class, classLoader).iterator();
+        while (true) {
+            MortalPlugin plugin;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                plugin = it.next();
+            } catch (ServiceConfigurationError e) {
+                throw new PluginException("a plugin failed to load: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"), e);
+            }
+            r.install(plugin);
+        }
+        return r;
+    }
+
+    /**
+     * Builds a registry from explicit plugin instances (tests, embedding).
+     *
+     * @param plugins the plugins
+     * @return a new registry
+     * @throws PluginException as {@link #load(ClassLoader)}
+     */
+    public static MortalRegistry of(MortalPlugin... plugins) {
+        MortalRegistry r = new MortalRegistry();
+        for (MortalPlugin p : plugins) {
+            r.install(p);
+        }
+        return r;
+    }
+
+    private void install(MortalPlugin plugin) {
+        String source = sourceOf(plugin.getClass());
+        Injector injector;
+        try {
+            injector = Guice.createInjector(plugin);
+        } catch (RuntimeException e) {
+            throw new PluginException("plugin " + plugin.getClass().getName() + " from " + source
+                    + " failed to start: " + e.getMessage(), e);
+        }
+        for (PluginKind<?> kind : PluginKind.known()) {
+            @SuppressWarnings("unchecked")
+            Key<Map<String, Object>> key = (Key<Map<String, Object>>) Key.get(Types.mapOf(String.class, kind.type()));
+            Binding<Map<String, Object>> binding = injector.getExistingBinding(key);
+            if (binding == null) {
+                continue;
+            }
+            Map<String, Object> bound = binding.getProvider().get();
+            Map<String, Object> target = instances.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+            for (Map.Entry<String, Object> e : bound.entrySet()) {
+                NamedPlugin impl = (NamedPlugin) e.getValue();
+                if (!e.getKey().equals(impl.name())) {
+                    throw new PluginException(kind + " plugin registered as '" + e.getKey() + "' by "
+                            + plugin.getClass().getName() + " (" + source + ") reports the name '" + impl.name()
+                            + "'; the binding key and name() must agree");
+                }
+                if (target.containsKey(e.getKey())) {
+                    PluginInfo other = info(kind.name(), e.getKey());
+                    throw new PluginException("two plugins register the " + kind + " name '" + e.getKey() + "': "
+                            + other.plugin() + " from " + other.source() + " and " + plugin.getClass().getName()
+                            + " from " + source + "; remove one of the jars");
+                }
+                target.put(e.getKey(), impl);
+                infos.add(new PluginInfo(kind.name(), e.getKey(), impl.getClass().getName(),
+                        plugin.getClass().getName(), plugin.version(), source, impl.description()));
+            }
+        }
+    }
+
+    private PluginInfo info(String kind, String name) {
+        for (PluginInfo i : infos) {
+            if (i.kind().equals(kind) && i.name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no info for " + kind + " " + name);
+    }
+
+    private static String sourceOf(Class<?> c) {
+        CodeSource cs = c.getProtectionDomain() == null ? null : c.getProtectionDomain().getCodeSource();
+        return cs == null || cs.getLocation() == null ? "(unknown location)" : cs.getLocation().getPath();
+    }
+
+    /**
+     * @param kind the extension point
+     * @param name a registered name
+     * @param <T>  the contract
+     * @return the implementation
+     * @throws PluginException if no such name is installed; the message lists the installed names of the kind
+     */
+    public <T extends NamedPlugin> T get(PluginKind<T> kind, String name) {
+        Map<String, Object> m = instances.getOrDefault(kind, Map.of());
+        Object o = m.get(name);
+        if (o == null) {
+            throw new PluginException("unknown " + kind + " '" + name + "'; installed " + kind + " plugins: "
+                    + names(kind));
+        }
+        return kind.type().cast(o);
+    }
+
+    /**
+     * @param kind the extension point
+     * @return the installed names of that kind, sorted
+     */
+    public Set<String> names(PluginKind<?> kind) {
+        return Collections.unmodifiableSet(new TreeSet<>(instances.getOrDefault(kind, Map.of()).keySet()));
+    }
+
+    /** @return every installed implementation, in load order */
+    public List<PluginInfo> plugins() {
+        return List.copyOf(infos);
+    }
+}
