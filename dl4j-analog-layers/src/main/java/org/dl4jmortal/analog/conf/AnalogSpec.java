@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * What makes a layer analog, shared by {@link AnalogDenseLayer} and {@link AnalogOutputLayer}: the device model's
@@ -15,8 +16,11 @@ import java.util.TreeMap;
 public final class AnalogSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    @JsonProperty("device")
     private String deviceName = "pcm";
+    @JsonProperty("parameters")
     private TreeMap<String, Double> parameterOverrides = new TreeMap<>();
+    @JsonProperty("seed")
     private Long seed;
 
     /** For JSON deserialisation only. */

@@ -63,7 +63,7 @@ public class AnalogDenseLayer extends BaseLayer<org.dl4jmortal.analog.conf.Analo
         if (maskArray != null) {
             applyMask(z);
         }
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, z);
+        return workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
     }
 
     @Override
@@ -75,7 +75,7 @@ public class AnalogDenseLayer extends BaseLayer<org.dl4jmortal.analog.conf.Analo
             applyMask(delta);
         }
         Gradient g = AnalogLayerSupport.gradient(delta, gradientViews);
-        INDArray epsilonNext = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, crossbar.backward(delta));
+        INDArray epsilonNext = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, crossbar.backward(delta));
         epsilonNext = backpropDropOutIfPresent(epsilonNext);
         return new Pair<>(g, epsilonNext);
     }

@@ -63,14 +63,14 @@ public class AnalogOutputLayer extends BaseOutputLayer<org.dl4jmortal.analog.con
         if (maskArray != null) {
             applyMask(z);
         }
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, z);
+        return workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         Pair<Gradient, INDArray> gd = gradientAndDelta(workspaceMgr);
-        INDArray epsilonNext = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, crossbar.backward(gd.getSecond()));
+        INDArray epsilonNext = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, crossbar.backward(gd.getSecond()));
         return new Pair<>(gd.getFirst(), epsilonNext);
     }
 

@@ -48,9 +48,9 @@ class AnalogChipTest extends BaseDL4JTest {
     @Test
     void sameSeedSameChipOtherSeedOtherChip() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 30);
-        INDArray a = pcmChip(21).evaluationOracle().effectiveWeights("0");
-        INDArray b = pcmChip(21).evaluationOracle().effectiveWeights("0");
-        INDArray c = pcmChip(22).evaluationOracle().effectiveWeights("0");
+        INDArray a = pcmChip(21).evaluationOracle().effectiveWeights("layer0");
+        INDArray b = pcmChip(21).evaluationOracle().effectiveWeights("layer0");
+        INDArray c = pcmChip(22).evaluationOracle().effectiveWeights("layer0");
         assertEquals(a, b);
         assertNotEquals(a, c);
         assertEquals(pcmChip(21).output(x), pcmChip(21).output(x));
@@ -59,11 +59,11 @@ class AnalogChipTest extends BaseDL4JTest {
     @Test
     void tapsAreNamedPreAndPostPerAnalogLayer() {
         AnalogChip chip = pcmChip(1);
-        assertEquals(List.of("0.pre", "0.post", "1.pre", "1.post", "2.pre", "2.post"),
+        assertEquals(List.of("layer0.pre", "layer0.post", "layer1.pre", "layer1.post", "layer2.pre", "layer2.post"),
                 chip.taps().stream().map(t -> t.name()).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> chip.query(Nd4j.rand(DataType.FLOAT, 1, 30), List.of("9.pre")));
-        assertTrue(e.getMessage().contains("0.pre"), e.getMessage());
+                () -> chip.query(Nd4j.rand(DataType.FLOAT, 1, 30), List.of("layer9.pre")));
+        assertTrue(e.getMessage().contains("layer0.pre"), e.getMessage());
     }
 
     @Test
@@ -87,15 +87,15 @@ class AnalogChipTest extends BaseDL4JTest {
     @Test
     void driftLowersConductanceAndCompensationRestoresScale() {
         AnalogChip chip = pcmChip(3);
-        INDArray w0 = chip.evaluationOracle().effectiveWeights("0");
+        INDArray w0 = chip.evaluationOracle().effectiveWeights("layer0");
         chip.setDriftCompensation(false);
         chip.setSecondsSinceProgramming(365 * 86400.0);
-        double ratio = chip.evaluationOracle().effectiveWeights("0").norm1Number().doubleValue()
+        double ratio = chip.evaluationOracle().effectiveWeights("layer0").norm1Number().doubleValue()
                 / w0.norm1Number().doubleValue();
         // mean drift exponent >= 0.049 over ((t + t0)/t0) = 1.6e6: conductance shrinks to at most ~0.5 on average
         assertTrue(ratio < 0.6 && ratio > 0.2, "drifted/initial weight mass " + ratio);
         chip.setDriftCompensation(true);
-        double compensated = chip.evaluationOracle().effectiveWeights("0").norm1Number().doubleValue()
+        double compensated = chip.evaluationOracle().effectiveWeights("layer0").norm1Number().doubleValue()
                 / w0.norm1Number().doubleValue();
         assertEquals(1.0, compensated, 0.15, "GDC restores the output scale");
     }

@@ -41,10 +41,10 @@ class AnalogLayerEquivalenceTest extends BaseDL4JTest {
         MultiLayerNetwork digital = Nets.digitalMlp(DataType.FLOAT, 3, 8, 6, 4, 3, Activation.RELU);
         AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1L).convert(digital, "test").chip();
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, 8);
-        INDArray pre0 = chip.query(x, java.util.List.of("0.pre")).tap("0.pre");
+        INDArray pre0 = chip.query(x, java.util.List.of("layer0.pre")).tap("layer0.pre");
         INDArray expected = x.mmul(digital.getLayer(0).getParam("W"));
         assertTrue(expected.equalsWithEps(pre0, 1e-5), "0.pre must be x W without the bias");
-        INDArray post1 = chip.query(x, java.util.List.of("1.post")).tap("1.post");
+        INDArray post1 = chip.query(x, java.util.List.of("layer1.post")).tap("layer1.post");
         INDArray expectedPost1 = digital.feedForward(x, false).get(2);
         assertTrue(expectedPost1.equalsWithEps(post1, 1e-5));
         assertEquals(2, chip.ledger().calls());

@@ -74,7 +74,7 @@ class AnalogSerializationTest extends BaseDL4JTest {
     @Test
     void unknownDeviceNameListsInstalledDevices() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
-                .layer(new AnalogOutputLayer.Builder().nIn(3).nOut(2).device("no-such-device").build()).build();
+                .layer(new AnalogOutputLayer.Builder().nIn(3).nOut(2).activation(Activation.SOFTMAX).device("no-such-device").build()).build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new MultiLayerNetwork(conf).init());
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no-such-device")
@@ -85,7 +85,7 @@ class AnalogSerializationTest extends BaseDL4JTest {
     void badParameterValuesNameTheValueAndTheRange() {
         for (Map.Entry<String, Double> bad : Map.of("outputBits", 1.0, "inputBits", 25.0, "gMax", 0.0).entrySet()) {
             MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
-                    .layer(new AnalogOutputLayer.Builder().nIn(3).nOut(2).parameter(bad.getKey(), bad.getValue())
+                    .layer(new AnalogOutputLayer.Builder().nIn(3).nOut(2).activation(Activation.SOFTMAX).parameter(bad.getKey(), bad.getValue())
                             .build()).build();
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new MultiLayerNetwork(conf).init());
