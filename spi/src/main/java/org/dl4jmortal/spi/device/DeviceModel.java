@@ -43,4 +43,13 @@ public interface DeviceModel extends NamedPlugin {
     default Optional<ProgrammedDevicePhysics> programmedPhysics(ParameterSet parameters) {
         return Optional.empty();
     }
+
+    /**
+     * @param parameters this device's parameters (defaults with overrides)
+     * @return the pulsed update rule for in-place training, or empty if the device has none (such as {@code pcm},
+     * which is programmed, not trained in place)
+     */
+    default Optional<PulsedDevicePhysics> pulsedPhysics(ParameterSet parameters) {
+        return Optional.empty();
+    }
 }
