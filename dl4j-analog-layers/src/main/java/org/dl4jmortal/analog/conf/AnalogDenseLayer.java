@@ -28,7 +28,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * Device state (conductances, drift exponents, faults, clock) is stored in the layer's parameters and never updated by
  * DL4J's updater; only the bias is.
  */
-public class AnalogDenseLayer extends FeedForwardLayer {
+public class AnalogDenseLayer extends FeedForwardLayer implements AnalogLayerConfig {
     private static final long serialVersionUID = 1L;
 
     private AnalogSpec analog = new AnalogSpec();
@@ -44,6 +44,7 @@ public class AnalogDenseLayer extends FeedForwardLayer {
     }
 
     /** @return the device, parameter overrides and seed of this layer */
+    @Override
     public AnalogSpec getAnalog() {
         return analog;
     }

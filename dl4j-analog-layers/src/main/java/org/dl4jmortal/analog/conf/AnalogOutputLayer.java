@@ -22,7 +22,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * analog crossbar; see {@link AnalogDenseLayer} for the forward model. Input {@code [batch, nIn]}, output
  * {@code [batch, nOut]}.
  */
-public class AnalogOutputLayer extends BaseOutputLayer {
+public class AnalogOutputLayer extends BaseOutputLayer implements AnalogLayerConfig {
     private static final long serialVersionUID = 1L;
 
     private AnalogSpec analog = new AnalogSpec();
@@ -38,6 +38,7 @@ public class AnalogOutputLayer extends BaseOutputLayer {
     }
 
     /** @return the device, parameter overrides and seed of this layer */
+    @Override
     public AnalogSpec getAnalog() {
         return analog;
     }

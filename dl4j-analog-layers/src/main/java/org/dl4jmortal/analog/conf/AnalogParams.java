@@ -13,7 +13,11 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * conductances, units of {@code gMax}), {@code nuPlus}, {@code nuMinus} (drift exponents), {@code faultPlus},
  * {@code faultMinus} (0 healthy, 1 stuck at 0, 2 stuck at {@code gMax}), {@code wScale} {@code [1, nOut]} (the
  * weight that maps to {@code gMax}), {@code state} {@code [1, 4]} (time since programming as a float pair
- * hi + lo in seconds, programming count, GDC reference) and the digital bias {@code b} {@code [1, nOut]}.
+ * hi + lo in seconds, programming count, GDC reference, in-place update count) and the digital bias {@code b}
+ * {@code [1, nOut]}.
+ * <p>
+ * Pulsed-device layers hold {@code w} {@code [nIn, nOut]} (the device states, device units), {@code wScale},
+ * {@code state} and {@code b}; their device-to-device variation is drawn from the layer seed, not stored.
  */
 public final class AnalogParams {
     /** Programmed conductance of the positive device, {@code [nIn, nOut]}, units of gMax. */
@@ -43,12 +47,27 @@ public final class AnalogParams {
     public static final int STATE_PROGRAM_COUNT = 2;
     /** Index in {@link #STATE}: global drift compensation reference {@code mean |y|} measured after programming. */
     public static final int STATE_GDC_REFERENCE = 3;
+    /** Index in {@link #STATE}: number of in-place (pulsed) updates so far; keys the pulse trains. */
+    public static final int STATE_UPDATE_COUNT = 4;
     /** Length of {@link #STATE}. */
-    public static final int STATE_SIZE = 4;
+    public static final int STATE_SIZE = 5;
+    /** Device state of a pulsed crosspoint, {@code [nIn, nOut]}, device units in {@code [wMin, wMax]}. */
+    public static final String W_DEVICE = "w";
 
     /** Every parameter key of a programmed-pair layer, in flat-view order. */
     public static final List<String> PROGRAMMED_PAIR_KEYS =
             List.of(G_PLUS, G_MINUS, NU_PLUS, NU_MINUS, FAULT_PLUS, FAULT_MINUS, W_SCALE, STATE, BIAS);
+
+    /** Every parameter key of a pulsed-device layer, in flat-view order. */
+    public static final List<String> PULSED_KEYS = List.of(W_DEVICE, W_SCALE, STATE, BIAS);
+
+    /**
+     * @param kind the device's crosspoint kind
+     * @return the parameter keys of a layer of that kind, in flat-view order (bias last)
+     */
+    public static List<String> keys(org.dl4jmortal.spi.device.CrosspointKind kind) {
+        return kind == org.dl4jmortal.spi.device.CrosspointKind.PULSED ? PULSED_KEYS : PROGRAMMED_PAIR_KEYS;
+    }
 
     private AnalogParams() {
     }

@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dl4jmortal.analog.periphery.PeripheryConfig;
+import org.dl4jmortal.analog.update.UpdateConfig;
+import org.dl4jmortal.spi.device.CrosspointKind;
+import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.ParameterSet;
 import org.dl4jmortal.spi.device.ProgrammedDevicePhysics;
@@ -27,6 +30,7 @@ public final class DeviceSettings {
     private final ParameterSet parameters;
     private final Map<String, Double> overrides;
     private final Optional<ProgrammedDevicePhysics> physics;
+    private final Optional<PulsedDevicePhysics> pulsedPhysics;
 
     private DeviceSettings(DeviceModel device, ParameterSet deviceParameters, PeripheryConfig periphery,
                            ParameterSet parameters, Map<String, Double> overrides) {
@@ -36,6 +40,7 @@ public final class DeviceSettings {
         this.parameters = parameters;
         this.overrides = overrides;
         this.physics = device.programmedPhysics(deviceParameters);
+        this.pulsedPhysics = device.pulsedPhysics(deviceParameters);
     }
 
     /**
@@ -73,6 +78,9 @@ public final class DeviceSettings {
                     + e.getMessage(), e);
         }
         ParameterSet union = deviceDefaults.union(peripheryDefaults);
+        if (device.crosspointKind() == CrosspointKind.PULSED) {
+            union = union.union(UpdateConfig.defaults());
+        }
         for (Map.Entry<String, Double> e : user.entrySet()) {
             if (!union.has(e.getKey())) {
                 Set<String> known = new LinkedHashSet<>(union.values().keySet());
@@ -126,7 +134,23 @@ public final class DeviceSettings {
         return physics;
     }
 
-    /** @return the union of device and periphery parameters with every value in effect */
+    /** @return the device's pulsed update rule, empty for programmed devices such as {@code pcm} */
+    public Optional<PulsedDevicePhysics> pulsedPhysics() {
+        return pulsedPhysics;
+    }
+
+    /**
+     * @return the in-place update settings (bit length, managements, mode)
+     * @throws IllegalStateException if the device is not a pulsed device
+     */
+    public UpdateConfig update() {
+        if (device.crosspointKind() != CrosspointKind.PULSED) {
+            throw new IllegalStateException("device '" + device.name() + "' is not a pulsed device; it has no update settings");
+        }
+        return UpdateConfig.from(parameters);
+    }
+
+    /** @return the union of device, periphery (and, for pulsed devices, update) parameters in effect */
     public ParameterSet parameters() {
         return parameters;
     }

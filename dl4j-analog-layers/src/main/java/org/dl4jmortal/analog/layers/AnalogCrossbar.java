@@ -8,15 +8,8 @@ import org.dl4jmortal.analog.conf.AnalogParams;
 import org.dl4jmortal.analog.conf.AnalogSpec;
 import org.dl4jmortal.analog.device.DeviceSettings;
 import org.dl4jmortal.analog.periphery.Periphery;
-import org.dl4jmortal.analog.physics.DeviceVariation;
-import org.dl4jmortal.analog.physics.Drift;
-import org.dl4jmortal.analog.physics.FaultMap;
-import org.dl4jmortal.analog.physics.PairMapping;
-import org.dl4jmortal.analog.physics.ProgrammedPair;
-import org.dl4jmortal.analog.physics.ProgrammingNoise;
+import org.dl4jmortal.analog.update.UpdateConfig;
 import org.dl4jmortal.spi.device.CrosspointKind;
-import org.dl4jmortal.spi.device.ParameterSet;
-import org.dl4jmortal.spi.device.ProgrammedDevicePhysics;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -25,9 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The simulated crossbar behind one analog layer: it programs target weights into conductance pairs, evolves them
- * with time (drift, accumulated 1/f noise, faults) and reads them through the periphery (DAC, read noise, output
- * noise, ADC, noise and bound management, tiles), with global drift compensation applied digitally (DESIGN.md §3).
+ * The simulated crossbar behind one analog layer: it writes target weights into its device array (programmed
+ * conductance pairs or pulsed devices), lets the array evolve with time (drift, accumulated 1/f noise, faults) or
+ * with in-place pulsed updates, and reads it through the periphery (DAC, read noise, output noise, ADC, noise and
+ * bound management, tiles), with global drift compensation applied digitally (DESIGN.md §3).
  * All state lives in the layer's DL4J parameter views ({@link AnalogParams}); this object only caches the
  * effective conductances for the current time. There is no digital copy of the weights.
  * <p>
@@ -44,7 +38,7 @@ public final class AnalogCrossbar {
     private final Map<String, INDArray> params;
     private final DeviceSettings settings;
     private final Periphery periphery;
-    private final ProgrammedDevicePhysics physics;
+    private final CrosspointArray array;
     private final AtomicLong readCounter = new AtomicLong();
     private final AtomicLong calibrationRows = new AtomicLong();
 
@@ -63,9 +57,9 @@ public final class AnalogCrossbar {
      * @param nIn       inputs (rows of the crossbar)
      * @param nOut      outputs (columns)
      * @param spec      device name and overrides
-     * @param params    the layer's parameter views, keys of {@link AnalogParams}
+     * @param params    the layer's parameter views, keys of {@link AnalogParams#keys}
      * @throws IllegalArgumentException if the device is unknown (lists the installed ones), an override key is
-     *                                  unknown or out of range, or the device is not a programmed pair
+     *                                  unknown or out of range, or the device lacks the physics its kind needs
      */
     public AnalogCrossbar(String layerName, long seed, long nIn, long nOut, AnalogSpec spec, Map<String, INDArray> params) {
         this.layerName = layerName;
@@ -74,12 +68,18 @@ public final class AnalogCrossbar {
         this.nOut = nOut;
         this.params = params;
         this.settings = DeviceSettings.resolve(spec.deviceName(), spec.parameterOverrides());
-        if (settings.device().crosspointKind() != CrosspointKind.PROGRAMMED_PAIR || settings.physics().isEmpty()) {
-            throw new IllegalArgumentException("layer " + layerName + ": device '" + spec.deviceName()
-                    + "' is not a programmed-pair device with inference physics; this layer supports "
-                    + CrosspointKind.PROGRAMMED_PAIR + " devices");
+        CrosspointKind kind = settings.device().crosspointKind();
+        if (kind == CrosspointKind.PULSED) {
+            this.array = new PulsedArray(seed, nIn, nOut, params, settings.pulsedPhysics().orElseThrow(
+                    () -> new IllegalArgumentException("layer " + layerName + ": pulsed device '" + spec.deviceName()
+                            + "' has no update rule")), settings.update());
+        } else {
+            if (settings.physics().isEmpty()) {
+                throw new IllegalArgumentException("layer " + layerName + ": device '" + spec.deviceName()
+                        + "' is a programmed pair without inference physics");
+            }
+            this.array = new ProgrammedPairArray(seed, nIn, nOut, params, settings);
         }
-        this.physics = settings.physics().get();
         this.periphery = new Periphery(settings.periphery());
     }
 
@@ -93,19 +93,20 @@ public final class AnalogCrossbar {
         return seed;
     }
 
-    /** @return the resolved device and periphery settings */
+    /** @return the resolved device, periphery and update settings */
     public DeviceSettings settings() {
         return settings;
     }
 
-    private double deviceParameter(String name, double fallback) {
-        ParameterSet p = settings.deviceParameters();
-        return p.has(name) ? p.get(name) : fallback;
+    /** @return true if the devices are pulsed (trained in place), false for programmed pairs */
+    public boolean isPulsed() {
+        return array instanceof PulsedArray;
     }
 
     /**
-     * Draws the chip's fault masks (once, from the seed) and programs initial weights drawn with DL4J's weight
-     * initialisation, when {@code initializeParams} is true; otherwise the parameters were restored and are kept.
+     * Draws the chip's fixed variation (fault maps, device-to-device parameters) and programs initial weights drawn
+     * with DL4J's weight initialisation, when {@code initializeParams} is true; otherwise the parameters were restored
+     * and are kept.
      *
      * @param initializeParams whether this is a fresh layer
      * @param weightInit       DL4J weight initialisation for the initial targets
@@ -115,24 +116,17 @@ public final class AnalogCrossbar {
             return;
         }
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            long[] shape = {nIn, nOut};
-            double stuckZero = deviceParameter("stuckAtZeroFraction", 0);
-            double stuckMax = deviceParameter("stuckAtGMaxFraction", 0);
-            params.get(AnalogParams.FAULT_PLUS).assign(FaultMap.draw(shape, stuckZero, stuckMax,
-                    KeyedRandom.key(seed, "faults+")));
-            params.get(AnalogParams.FAULT_MINUS).assign(FaultMap.draw(shape, stuckZero, stuckMax,
-                    KeyedRandom.key(seed, "faults-")));
+            array.drawFixedVariation();
             INDArray w = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {nIn, nOut}, 'f');
-            weightInit.init(nIn, nOut, shape, 'f', w);
+            weightInit.init(nIn, nOut, new long[] {nIn, nOut}, 'f', w);
             program(w, null);
         }
     }
 
     /**
-     * Programs target weights (DESIGN.md §3, pair mapping and programming noise): per-column {@code wScale} so the
-     * largest |w| of each column maps to {@code gMax}; each conductance is programmed with the device's programming
-     * noise and device-to-device gain; drift exponents are drawn afresh; the clock restarts at zero; the global drift
-     * compensation reference is read through the periphery right after programming.
+     * Writes target weights (DESIGN.md §3): programmed pairs get per-column {@code wScale}, programming noise,
+     * device-to-device gain and fresh drift exponents; pulsed devices are set to the clipped targets. The clock restarts
+     * at zero and the global drift compensation reference is read through the periphery right after writing.
      *
      * @param weights target weights {@code [nIn, nOut]}
      * @param bias    target bias {@code [1, nOut]} or {@code [nOut]}, or null to keep the present one
@@ -156,27 +150,9 @@ public final class AnalogCrossbar {
             InputChecks.requireFiniteMatrix(bias.reshape(1, nOut), nOut, "bias for layer " + layerName);
         }
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray w = weights.castTo(DataType.DOUBLE);
             INDArray state = params.get(AnalogParams.STATE);
             long count = (long) state.getDouble(0, AnalogParams.STATE_PROGRAM_COUNT);
-            INDArray wScale = PairMapping.columnScale(w);
-            INDArray[] targets = PairMapping.targets(w, wScale);
-            double noiseScale = deviceParameter("programmingNoiseScale", 1.0);
-            double dtod = deviceParameter("conductanceDtod", 0.0);
-            long[] shape = {nIn, nOut};
-            INDArray gainPlus = DeviceVariation.gain(shape, dtod, KeyedRandom.key(seed, "gain+"));
-            INDArray gainMinus = DeviceVariation.gain(shape, dtod, KeyedRandom.key(seed, "gain-"));
-            INDArray gPlus = ProgrammingNoise.program(targets[0], physics, noiseScale,
-                    KeyedRandom.key(seed, "program+", count)).muli(gainPlus);
-            INDArray gMinus = ProgrammingNoise.program(targets[1], physics, noiseScale,
-                    KeyedRandom.key(seed, "program-", count)).muli(gainMinus);
-            params.get(AnalogParams.G_PLUS).assign(gPlus);
-            params.get(AnalogParams.G_MINUS).assign(gMinus);
-            params.get(AnalogParams.NU_PLUS).assign(Drift.drawExponents(targets[0], physics,
-                    KeyedRandom.key(seed, "nu+", count)));
-            params.get(AnalogParams.NU_MINUS).assign(Drift.drawExponents(targets[1], physics,
-                    KeyedRandom.key(seed, "nu-", count)));
-            params.get(AnalogParams.W_SCALE).assign(wScale);
+            array.program(weights.castTo(DataType.DOUBLE), count);
             state.putScalar(0, AnalogParams.STATE_PROGRAM_COUNT, count + 1);
             state.putScalar(0, AnalogParams.STATE_GDC_REFERENCE, 0.0);
             writeTime(0.0);
@@ -190,6 +166,31 @@ public final class AnalogCrossbar {
         }
     }
 
+    /**
+     * The device states after one in-place update (pure: parameter views unchanged); the layer writes "present minus
+     * target" into its gradient view so DL4J's step (NoOp updater) lands on it (DESIGN.md, DL4J notes).
+     *
+     * @param x           layer input {@code [batch, nIn]}
+     * @param delta       error at the pre-activation {@code [batch, nOut]}, per example
+     * @param lr          learning rate, {@code >= 0}
+     * @param updateIndex update counter
+     * @return new device states {@code [nIn, nOut]}
+     * @throws IllegalStateException if the devices are not pulsed
+     */
+    public INDArray inPlaceUpdateTarget(INDArray x, INDArray delta, double lr, long updateIndex) {
+        if (!(array instanceof PulsedArray pulsed)) {
+            throw new IllegalStateException("layer " + layerName + ": device '" + settings.deviceName()
+                    + "' has no pulse rule and cannot be trained in place");
+        }
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return pulsed.updatedStates(x, delta, lr, updateIndex);
+        }
+    }
+
+    /** @return the update settings of a pulsed device (bit length, managements, mode) */
+    public UpdateConfig updateConfig() {
+        return settings.update();
+    }
     /** @return seconds since the end of programming */
     public double secondsSinceProgramming() {
         INDArray state = params.get(AnalogParams.STATE);
@@ -215,8 +216,9 @@ public final class AnalogCrossbar {
      * @param on force global drift compensation on or off for this layer, or null to follow the
      *           {@code driftCompensation} parameter
      */
-    public void setDriftCompensationOverride(Boolean on) {
+    public synchronized void setDriftCompensationOverride(Boolean on) {
         this.driftCompensationOverride = on;
+        invalidate();
     }
 
     /** @return whether outputs are multiplied by the drift compensation factor */
@@ -322,32 +324,31 @@ public final class AnalogCrossbar {
         cachedNormalisedWeights = null;
     }
 
+    /**
+     * The normalised effective weights at the present time, cached. The cache key holds the clock, the whole state
+     * row (programming and update counts, GDC reference) and the sums of the device arrays, so a restore, a
+     * programming or an in-place step (which changes the update count) always invalidates it.
+     */
     private synchronized INDArray normalisedWeights() {
-        INDArray gPlus = params.get(AnalogParams.G_PLUS);
-        INDArray gMinus = params.get(AnalogParams.G_MINUS);
         INDArray state = params.get(AnalogParams.STATE);
         double t = secondsSinceProgramming();
-        double[] key = {t, state.getDouble(0, AnalogParams.STATE_PROGRAM_COUNT),
-                state.getDouble(0, AnalogParams.STATE_GDC_REFERENCE), gPlus.sumNumber().doubleValue(),
-                gMinus.sumNumber().doubleValue(), params.get(AnalogParams.NU_PLUS).sumNumber().doubleValue(),
-                params.get(AnalogParams.W_SCALE).sumNumber().doubleValue()};
+        double[] stateRow = state.toDoubleVector();
+        double[] key = new double[stateRow.length + 4];
+        System.arraycopy(stateRow, 0, key, 0, stateRow.length);
+        key[stateRow.length] = t;
+        int k = stateRow.length + 1;
+        for (String name : new String[] {AnalogParams.G_PLUS, AnalogParams.G_MINUS, AnalogParams.W_DEVICE}) {
+            INDArray a = params.get(name);
+            key[k++] = a == null ? 0 : a.sumNumber().doubleValue();
+        }
         if (cachedNormalisedWeights != null && Arrays.equals(key, cacheKey)) {
             return cachedNormalisedWeights;
         }
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            long count = (long) key[1];
-            boolean drift = deviceParameter("drift", 0) != 0;
-            boolean oneOverF = deviceParameter("oneOverFNoise", 0) != 0;
-            INDArray plus = ProgrammedPair.conductanceAt(gPlus, params.get(AnalogParams.NU_PLUS),
-                    params.get(AnalogParams.FAULT_PLUS), t, physics, drift, oneOverF,
-                    KeyedRandom.key(seed, "1/f+", count));
-            INDArray minus = ProgrammedPair.conductanceAt(gMinus, params.get(AnalogParams.NU_MINUS),
-                    params.get(AnalogParams.FAULT_MINUS), t, physics, drift, oneOverF,
-                    KeyedRandom.key(seed, "1/f-", count));
-            INDArray wNorm = plus.sub(minus);
-            double reference = key[2];
+            INDArray wNorm = array.normalisedWeightsAt(t, (long) stateRow[AnalogParams.STATE_PROGRAM_COUNT]);
+            double reference = stateRow[AnalogParams.STATE_GDC_REFERENCE];
             double alpha = 1.0;
-            if (reference > 0) {
+            if (reference > 0 && driftCompensation()) {
                 double now = calibrationReadout(wNorm);
                 alpha = now > 0 ? reference / now : 1.0;
             }

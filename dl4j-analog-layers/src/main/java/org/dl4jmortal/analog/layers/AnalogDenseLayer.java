@@ -39,6 +39,11 @@ public class AnalogDenseLayer extends BaseLayer<org.dl4jmortal.analog.conf.Analo
     }
 
     @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return AnalogLayerSupport.divideByMinibatch(paramName);
+    }
+
+    @Override
     public AnalogCrossbar crossbar() {
         return crossbar;
     }
@@ -74,7 +79,9 @@ public class AnalogDenseLayer extends BaseLayer<org.dl4jmortal.analog.conf.Analo
         if (maskArray != null) {
             applyMask(delta);
         }
-        Gradient g = AnalogLayerSupport.gradient(delta, gradientViews);
+        Gradient g = AnalogLayerSupport.gradient(crossbar, input, delta, params, gradientViews,
+                AnalogLayerSupport.learningRate(layerConf(), getIterationCount(), getEpochCount()),
+                getIterationCount(), getEpochCount());
         INDArray epsilonNext = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, crossbar.backward(delta));
         epsilonNext = backpropDropOutIfPresent(epsilonNext);
         return new Pair<>(g, epsilonNext);

@@ -39,6 +39,11 @@ public class AnalogOutputLayer extends BaseOutputLayer<org.dl4jmortal.analog.con
     }
 
     @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return AnalogLayerSupport.divideByMinibatch(paramName);
+    }
+
+    @Override
     public AnalogCrossbar crossbar() {
         return crossbar;
     }
@@ -88,7 +93,9 @@ public class AnalogOutputLayer extends BaseOutputLayer<org.dl4jmortal.analog.con
         ILossFunction loss = layerConf().getLossFn();
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray delta = loss.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
-        Gradient g = AnalogLayerSupport.gradient(delta, gradientViews);
+        Gradient g = AnalogLayerSupport.gradient(crossbar, input, delta, params, gradientViews,
+                AnalogLayerSupport.learningRate(layerConf(), getIterationCount(), getEpochCount()),
+                getIterationCount(), getEpochCount());
         return new Pair<>(g, delta);
     }
 

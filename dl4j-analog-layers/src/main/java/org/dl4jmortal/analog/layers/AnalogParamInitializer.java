@@ -11,6 +11,11 @@ import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.dl4jmortal.analog.conf.AnalogParams;
+import org.dl4jmortal.analog.conf.AnalogLayerConfig;
+import org.dl4jmortal.analog.conf.AnalogSpec;
+import org.dl4jmortal.spi.device.CrosspointKind;
+import org.dl4jmortal.spi.plugin.MortalRegistry;
+import org.dl4jmortal.spi.plugin.PluginKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -39,6 +44,15 @@ public final class AnalogParamInitializer implements ParamInitializer {
         return f;
     }
 
+    private static CrosspointKind kind(Layer layer) {
+        if (!(layer instanceof AnalogLayerConfig a)) {
+            throw new IllegalArgumentException("AnalogParamInitializer needs an analog layer config, got "
+                    + layer.getClass().getName());
+        }
+        AnalogSpec spec = a.getAnalog();
+        return MortalRegistry.global().get(PluginKind.DEVICE, spec.deviceName()).crosspointKind();
+    }
+
     private static boolean hasBias(Layer layer) {
         return !(layer instanceof BaseOutputLayer o) || o.hasBias();
     }
@@ -52,12 +66,13 @@ public final class AnalogParamInitializer implements ParamInitializer {
     public long numParams(Layer layer) {
         FeedForwardLayer f = ff(layer);
         long cells = f.getNIn() * f.getNOut();
-        return 6 * cells + f.getNOut() + AnalogParams.STATE_SIZE + (hasBias(layer) ? f.getNOut() : 0);
+        long arrays = kind(layer) == CrosspointKind.PULSED ? 1 : 6;
+        return arrays * cells + f.getNOut() + AnalogParams.STATE_SIZE + (hasBias(layer) ? f.getNOut() : 0);
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        List<String> keys = new ArrayList<>(AnalogParams.PROGRAMMED_PAIR_KEYS);
+        List<String> keys = new ArrayList<>(AnalogParams.keys(kind(layer)));
         if (!hasBias(layer)) {
             keys.remove(AnalogParams.BIAS);
         }
@@ -66,7 +81,8 @@ public final class AnalogParamInitializer implements ParamInitializer {
 
     @Override
     public List<String> weightKeys(Layer layer) {
-        return List.of(AnalogParams.G_PLUS, AnalogParams.G_MINUS);
+        return kind(layer) == CrosspointKind.PULSED ? List.of(AnalogParams.W_DEVICE)
+                : List.of(AnalogParams.G_PLUS, AnalogParams.G_MINUS);
     }
 
     @Override

@@ -1,0 +1,93 @@
+package org.dl4jmortal.analog.layers;
+
+import java.util.Map;
+import org.dl4jmortal.analog.conf.AnalogParams;
+import org.dl4jmortal.analog.update.PulseCoincidence;
+import org.dl4jmortal.analog.update.PulseCounts;
+import org.dl4jmortal.analog.update.UpdateConfig;
+import org.dl4jmortal.spi.device.PulsedDevicePhysics;
+import org.dl4jmortal.spi.random.KeyedRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Pulsed bipolar devices (DESIGN.md §3): one state {@code w} per crosspoint in {@code [wMin, wMax]} moved by
+ * pulses through the device's update rule. Weights are {@code w * wScale}; writing targets sets
+ * {@code wScale = max(1, max|W| / (0.8 wMax))} (a per-layer scale, so targets use at most 80 % of the mean upper
+ * bound) and {@code w = clip(W / wScale)} exactly (aihwkit's {@code set_weights} without write noise).
+ * Device-to-device variation is drawn from the layer seed (not stored: it is a pure function of the seed).
+ */
+final class PulsedArray implements CrosspointArray {
+    private final long seed;
+    private final long nIn;
+    private final long nOut;
+    private final Map<String, INDArray> params;
+    private final PulsedDevicePhysics physics;
+    private final UpdateConfig update;
+    private PulsedDevicePhysics.DeviceArrays devices;
+
+    PulsedArray(long seed, long nIn, long nOut, Map<String, INDArray> params, PulsedDevicePhysics physics,
+                UpdateConfig update) {
+        this.seed = seed;
+        this.nIn = nIn;
+        this.nOut = nOut;
+        this.params = params;
+        this.physics = physics;
+        this.update = update;
+    }
+
+    private PulsedDevicePhysics.DeviceArrays devices() {
+        if (devices == null) {
+            devices = physics.drawDevices(nIn, nOut, KeyedRandom.key(seed, "device-to-device"));
+        }
+        return devices;
+    }
+
+    @Override
+    public void drawFixedVariation() {
+        devices();
+    }
+
+    @Override
+    public void program(INDArray weights, long programCount) {
+        double maxAbs = weights.amaxNumber().doubleValue();
+        double scale = Math.max(1.0, maxAbs / (0.8 * physics.wMax()));
+        INDArray w = physics.clip(weights.div(scale).castTo(params.get(AnalogParams.W_DEVICE).dataType()), devices());
+        params.get(AnalogParams.W_DEVICE).assign(w);
+        params.get(AnalogParams.W_SCALE).assign(scale);
+    }
+
+    @Override
+    public INDArray normalisedWeightsAt(double seconds, long programCount) {
+        return params.get(AnalogParams.W_DEVICE).dup();
+    }
+
+    /** @return the update settings (bit length, managements, mode) */
+    UpdateConfig update() {
+        return update;
+    }
+
+    /**
+     * The device states after one in-place update: pulses counted from {@code x} and {@code delta}, applied by the
+     * device rule. Pure: the parameter views are not changed.
+     *
+     * @param x           layer input {@code [batch, nIn]}
+     * @param delta       error at the pre-activation {@code [batch, nOut]} (per example, as DL4J's loss gives it)
+     * @param lr          learning rate
+     * @param updateIndex update counter (keys the trains and the cycle-to-cycle noise)
+     * @return new states {@code [nIn, nOut]}
+     */
+    INDArray updatedStates(INDArray x, INDArray delta, double lr, long updateIndex) {
+        INDArray w = params.get(AnalogParams.W_DEVICE);
+        INDArray wScale = params.get(AnalogParams.W_SCALE).castTo(x.dataType());
+        // dL/dw_ij = sum_b x_bi delta_bj wScale_j; the mean over the batch as DL4J's SGD uses it
+        INDArray perSample = delta.castTo(x.dataType()).mulRowVector(wScale).divi(x.rows());
+        PulseCounts counts = PulseCoincidence.count(x, perSample, lr, physics.dwMin(), update,
+                KeyedRandom.key(seed, "trains", updateIndex));
+        if (counts.trainSlots() == 0) {
+            return w.dup();
+        }
+        INDArray next = physics.applyPulses(w, counts.up().castTo(w.dataType()), counts.down().castTo(w.dataType()),
+                devices(), KeyedRandom.key(seed, "cycle-to-cycle", updateIndex));
+        return next;
+    }
+}

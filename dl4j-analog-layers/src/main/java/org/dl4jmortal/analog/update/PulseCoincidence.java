@@ -1,0 +1,118 @@
+package org.dl4jmortal.analog.update;
+
+import org.dl4jmortal.spi.random.KeyedRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Stochastic pulse update (Gokmen &amp; Vlasov, Front. Neurosci. 10:333, 2016, eqs. 1-3; aihwkit
+ * {@code PulsedUpdateParameters}), sample by sample: for learning rate {@code lr},
+ * {@code A B = lr / (dwMin BL)}; in each of {@code BL} slots row {@code i} fires with probability
+ * {@code min(1, A |x_i|)} and column {@code j} with {@code min(1, B |delta_j|)}; a coincidence moves device
+ * {@code ij} by one pulse in the direction of {@code -sign(x_i delta_j)}, so the expected change is
+ * {@code -lr x_i delta_j} (while no probability is clipped at 1). Update management sets
+ * {@code A = sqrt(lr/(dwMin BL) * max|delta| / max|x|)}, {@code B = sqrt(lr/(dwMin BL) * max|x| / max|delta|)} per
+ * sample; bit-length management uses {@code BL_b = min(BL, ceil(lr max|x| max|delta| / dwMin))} per sample.
+ * <p>
+ * Coincidences are counted with two matrix products of the 0/1 trains stacked over the batch (rows = train slots):
+ * {@code T = X^T D} counts all coincidences, {@code S = (sign(x) X)^T (sign(delta) D)} their signed sum; since every
+ * coincidence of one sample at device {@code ij} has the same sign, {@code down = (T + S)/2} and {@code up = (T - S)/2}.
+ * The order of pulses inside one mini-batch is not kept (the rule applies all ups, then all downs).
+ */
+public final class PulseCoincidence {
+    private PulseCoincidence() {
+    }
+
+    /**
+     * @param x      layer input {@code [batch, nIn]}
+     * @param delta  per-sample error in device units {@code [batch, nOut]} (already scaled so that the wanted
+     *               change of device {@code ij} is {@code -lr sum_b x_bi delta_bj})
+     * @param lr     learning rate, {@code >= 0}
+     * @param dwMin  mean minimal device step, {@code > 0}
+     * @param config bit length, managements and mode
+     * @param key    key of this update's trains
+     * @return up and down pulse counts {@code [nIn, nOut]}
+     * @throws IllegalArgumentException if {@code lr < 0}, {@code dwMin <= 0} or the shapes disagree
+     */
+    public static PulseCounts count(INDArray x, INDArray delta, double lr, double dwMin, UpdateConfig config, long key) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
+        }
+        if (!(dwMin > 0)) {
+            throw new IllegalArgumentException("dwMin must be > 0, got " + dwMin);
+        }
+        if (x.rows() != delta.rows()) {
+            throw new IllegalArgumentException("x has " + x.rows() + " rows but delta has " + delta.rows());
+        }
+        DataType type = x.dataType();
+        int batch = (int) x.rows();
+        INDArray absX = Transforms.abs(x, true);
+        INDArray absD = Transforms.abs(delta.castTo(type), true);
+        double[] mx = absX.max(1).toDoubleVector();
+        double[] md = absD.max(1).toDoubleVector();
+        int[] bl = new int[batch];
+        double[] a = new double[batch];
+        double[] b = new double[batch];
+        int slots = 0;
+        for (int s = 0; s < batch; s++) {
+            if (lr == 0 || mx[s] == 0 || md[s] == 0 || !Double.isFinite(mx[s] * md[s])) {
+                continue;
+            }
+            int length = config.bitLength();
+            if (config.bitLengthManagement()) {
+                length = (int) Math.max(1, Math.min(length, Math.ceil(lr * mx[s] * md[s] / dwMin)));
+            }
+            double ab = lr / (dwMin * length);
+            if (config.updateManagement()) {
+                a[s] = Math.sqrt(ab * md[s] / mx[s]);
+                b[s] = Math.sqrt(ab * mx[s] / md[s]);
+            } else {
+                a[s] = Math.sqrt(ab);
+                b[s] = Math.sqrt(ab);
+            }
+            bl[s] = length;
+            slots += length;
+        }
+        long nIn = x.columns();
+        long nOut = delta.columns();
+        if (slots == 0) {
+            return new PulseCounts(Nd4j.zeros(type, nIn, nOut), Nd4j.zeros(type, nIn, nOut), 0);
+        }
+        INDArray p = Transforms.min(absX.mulColumnVector(Nd4j.createFromArray(a).castTo(type).reshape(batch, 1)), 1.0, false);
+        INDArray q = Transforms.min(absD.mulColumnVector(Nd4j.createFromArray(b).castTo(type).reshape(batch, 1)), 1.0, false);
+        INDArray signX = Transforms.sign(x, true);
+        INDArray signD = Transforms.sign(delta.castTo(type), true);
+        INDArray total;
+        INDArray signed;
+        if (config.meanCount()) {
+            INDArray lengths = Nd4j.createFromArray(bl).castTo(type).reshape(batch, 1);
+            INDArray pl = p.mulColumnVector(lengths);
+            total = pl.transpose().mmul(q);
+            signed = pl.mul(signX).transpose().mmul(q.mul(signD));
+        } else {
+            int[] rows = new int[slots];
+            int r = 0;
+            for (int s = 0; s < batch; s++) {
+                for (int k = 0; k < bl[s]; k++) {
+                    rows[r++] = s;
+                }
+            }
+            INDArray xBits = KeyedRandom.uniform(KeyedRandom.key(key, 1), type, slots, nIn)
+                    .lt(Nd4j.pullRows(p, 1, rows)).castTo(type);
+            INDArray dBits = KeyedRandom.uniform(KeyedRandom.key(key, 2), type, slots, nOut)
+                    .lt(Nd4j.pullRows(q, 1, rows)).castTo(type);
+            total = xBits.transpose().mmul(dBits);
+            signed = xBits.muli(Nd4j.pullRows(signX, 1, rows)).transpose()
+                    .mmul(dBits.muli(Nd4j.pullRows(signD, 1, rows)));
+        }
+        INDArray down = total.add(signed).muli(0.5);
+        INDArray up = total.subi(signed).muli(0.5);
+        if (!config.meanCount()) {
+            Transforms.round(down, false);
+            Transforms.round(up, false);
+        }
+        return new PulseCounts(up, down, slots);
+    }
+}

@@ -1,0 +1,83 @@
+package org.dl4jmortal.analog.update;
+
+import java.util.List;
+import org.dl4jmortal.spi.device.ParameterSet;
+import org.dl4jmortal.spi.device.ParameterSpec;
+
+/**
+ * How an in-place update turns {@code x} and {@code delta} into pulses (aihwkit {@code UpdateParameters}; Gokmen &amp;
+ * Vlasov 2016): bit length {@code BL} of the stochastic pulse trains, update management (rescale the two trains'
+ * probabilities so {@code A max|x| = B max|delta|} at fixed {@code A B}), bit-length management (shorten {@code BL}
+ * to {@code ceil(lr max|x| max|delta| / dwMin)} when that is smaller), and the separately named {@code meanCount}
+ * mode that applies expected pulse counts without stochastic trains (faster; never the default). Immutable.
+ */
+public final class UpdateConfig {
+    /** Bit length of the stochastic pulse trains (aihwkit {@code desired_bl}, default 31). */
+    public static final String BIT_LENGTH = "bitLength";
+    /** Update management switch (aihwkit {@code update_management}, default on). */
+    public static final String UPDATE_MANAGEMENT = "updateManagement";
+    /** Bit-length management switch (aihwkit {@code update_bl_management}, default on). */
+    public static final String BIT_LENGTH_MANAGEMENT = "bitLengthManagement";
+    /** Mean-count mode switch: expected pulse counts instead of stochastic trains (default off). */
+    public static final String MEAN_COUNT = "meanCount";
+
+    private final int bitLength;
+    private final boolean updateManagement;
+    private final boolean bitLengthManagement;
+    private final boolean meanCount;
+
+    private UpdateConfig(int bitLength, boolean updateManagement, boolean bitLengthManagement, boolean meanCount) {
+        this.bitLength = bitLength;
+        this.updateManagement = updateManagement;
+        this.bitLengthManagement = bitLengthManagement;
+        this.meanCount = meanCount;
+    }
+
+    /** @return the update parameters with aihwkit's defaults (BL 31, both managements on, stochastic trains) */
+    public static ParameterSet defaults() {
+        return ParameterSet.ofDefaults(List.of(
+                new ParameterSpec(BIT_LENGTH, 31, 1, 4096, "pulses",
+                        "bit length BL of the stochastic pulse trains (aihwkit UpdateParameters.desired_bl)"),
+                new ParameterSpec(UPDATE_MANAGEMENT, 1, 0, 1, "switch",
+                        "balance the x and delta trains so A max|x| = B max|delta| (aihwkit update_management)"),
+                new ParameterSpec(BIT_LENGTH_MANAGEMENT, 1, 0, 1, "switch",
+                        "shorten BL to ceil(lr max|x| max|delta| / dwMin) (aihwkit update_bl_management)"),
+                new ParameterSpec(MEAN_COUNT, 0, 0, 1, "switch",
+                        "apply expected pulse counts instead of stochastic trains (faster; not aihwkit's default)")));
+    }
+
+    /**
+     * @param p a parameter set holding the names of {@link #defaults()}
+     * @return the configuration
+     * @throws IllegalArgumentException if a name is missing or a value is not whole where it must be
+     */
+    public static UpdateConfig from(ParameterSet p) {
+        return new UpdateConfig(p.getInt(BIT_LENGTH), p.isOn(UPDATE_MANAGEMENT), p.isOn(BIT_LENGTH_MANAGEMENT),
+                p.isOn(MEAN_COUNT));
+    }
+
+    /** @return BL, the number of slots of a pulse train, {@code >= 1} */
+    public int bitLength() {
+        return bitLength;
+    }
+
+    /** @return whether update management is on */
+    public boolean updateManagement() {
+        return updateManagement;
+    }
+
+    /** @return whether bit-length management is on */
+    public boolean bitLengthManagement() {
+        return bitLengthManagement;
+    }
+
+    /** @return whether expected counts replace stochastic trains */
+    public boolean meanCount() {
+        return meanCount;
+    }
+
+    /** @return {@code "stochastic"} or {@code "mean-count"}, as reports name the mode */
+    public String modeName() {
+        return meanCount ? "mean-count" : "stochastic";
+    }
+}
