@@ -1,0 +1,89 @@
+package org.dl4jmortal.analog.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dl4jmortal.analog.physics.pulsed.ConstantStepPhysics;
+import org.dl4jmortal.analog.physics.pulsed.ExpStepPhysics;
+import org.dl4jmortal.analog.physics.pulsed.LinearStepParameters;
+import org.dl4jmortal.analog.physics.pulsed.LinearStepPhysics;
+import org.dl4jmortal.analog.physics.pulsed.PowStepPhysics;
+import org.dl4jmortal.spi.device.ParameterSet;
+import org.dl4jmortal.spi.device.ParameterSpec;
+import org.dl4jmortal.spi.device.PulsedDevicePhysics;
+
+/**
+ * The five pulsed update rules (DESIGN.md §3), each with its parameter specs and the factory of its physics.
+ */
+public enum PulsedRule {
+    /** Constant step (Gokmen &amp; Vlasov 2016; aihwkit {@code ConstantStepDevice}). */
+    CONSTANT_STEP("constant-step", List.of()) {
+        @Override
+        PulsedDevicePhysics create(ParameterSet p) {
+            return new ConstantStepPhysics(PulsedParameterSpecs.pulsed(p));
+        }
+    },
+    /** Step linear in the state (aihwkit {@code LinearStepDevice}). */
+    LINEAR_STEP("linear-step", PulsedParameterSpecs.linearStep()) {
+        @Override
+        PulsedDevicePhysics create(ParameterSet p) {
+            return new LinearStepPhysics(PulsedParameterSpecs.pulsed(p), PulsedParameterSpecs.linear(p), name);
+        }
+    },
+    /** Soft bounds: LinearStep with gamma 1 and each device's own bounds (aihwkit {@code SoftBoundsDevice}). */
+    SOFT_BOUNDS("soft-bounds", PulsedParameterSpecs.softBounds()) {
+        @Override
+        PulsedDevicePhysics create(ParameterSet p) {
+            return new LinearStepPhysics(PulsedParameterSpecs.pulsed(p), LinearStepParameters.softBounds(
+                    p.isOn(PulsedParameterSpecs.MULTIPLICATIVE_NOISE)), name);
+        }
+    },
+    /** Exponential step (aihwkit {@code ExpStepDevice}). */
+    EXP_STEP("exp-step", PulsedParameterSpecs.expStep()) {
+        @Override
+        PulsedDevicePhysics create(ParameterSet p) {
+            return new ExpStepPhysics(PulsedParameterSpecs.pulsed(p), PulsedParameterSpecs.exp(p));
+        }
+    },
+    /** Power step (aihwkit {@code PowStepDevice}). */
+    POW_STEP("pow-step", PulsedParameterSpecs.powStep()) {
+        @Override
+        PulsedDevicePhysics create(ParameterSet p) {
+            return new PowStepPhysics(PulsedParameterSpecs.pulsed(p), PulsedParameterSpecs.pow(p));
+        }
+    };
+
+    final String name;
+    private final List<ParameterSpec> own;
+
+    PulsedRule(String name, List<ParameterSpec> own) {
+        this.name = name;
+        this.own = own;
+    }
+
+    /** @return the rule's name, also the registered name of its generic device */
+    public String ruleName() {
+        return name;
+    }
+
+    /** @return the common pulsed specs followed by the rule's own, with library defaults */
+    public List<ParameterSpec> specs() {
+        List<ParameterSpec> all = new ArrayList<>(PulsedParameterSpecs.common());
+        all.addAll(own);
+        return List.copyOf(all);
+    }
+
+    /**
+     * @param p parameters holding every name of {@link #specs()}
+     * @return the rule's physics
+     * @throws IllegalArgumentException if a parameter is missing, out of its range, or the values are inconsistent
+     *                                  ({@code wMin >= wMax}, {@code |upDown| >= 1}, ...)
+     */
+    public PulsedDevicePhysics physics(ParameterSet p) {
+        for (ParameterSpec s : specs()) {
+            s.check(p.get(s.name()));
+        }
+        return create(p);
+    }
+
+    abstract PulsedDevicePhysics create(ParameterSet p);
+}

@@ -1,0 +1,55 @@
+package org.dl4jmortal.analog.physics.pulsed;
+
+import org.dl4jmortal.spi.random.KeyedRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Base of rules without a closed form for {@code n} pulses (ExpStep, PowStep): the trains are applied pulse by
+ * pulse in rounds {@code r = 1 .. max(n)}, vectorised over all devices, a device taking part in round {@code r}
+ * if its count is at least {@code r}; each round draws its own cycle-to-cycle noise (key: train key and round)
+ * and clips to the device's bounds, exactly as aihwkit's per-pulse {@code update_once}. The cost grows with the
+ * largest count of the mini-batch, which bit-length management keeps small.
+ */
+public abstract class IterativePulsedPhysics extends AbstractPulsedPhysics {
+
+    /**
+     * @param common shared parameters
+     * @param rule   rule name
+     */
+    protected IterativePulsedPhysics(PulsedParameters common, String rule) {
+        super(common, rule);
+    }
+
+    @Override
+    protected final INDArray potentiate(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
+        return rounds(w, n, d, true, key);
+    }
+
+    @Override
+    protected final INDArray depress(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
+        return rounds(w, n, d, false, key);
+    }
+
+    /**
+     * One pulse on every device, with its cycle-to-cycle noise.
+     *
+     * @param w   present states {@code [rows, columns]}, not to be modified
+     * @param d   device arrays in {@code w}'s type
+     * @param up  true for a potentiating pulse
+     * @param key noise key of this round
+     * @return the signed change of every device (positive for up, negative for down, up to noise)
+     */
+    protected abstract INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, long key);
+
+    private INDArray rounds(INDArray w, INDArray n, PulsedDeviceArrays d, boolean up, long key) {
+        long max = Math.round(n.maxNumber().doubleValue());
+        INDArray cur = w.dup();
+        for (long r = 1; r <= max; r++) {
+            INDArray active = n.gt(r - 0.5).castTo(w.dataType());
+            INDArray dw = noisyStep(cur, d, up, KeyedRandom.key(key, r));
+            cur.addi(dw.muli(active));
+            clipInPlace(cur, d);
+        }
+        return cur;
+    }
+}
