@@ -13,18 +13,21 @@ import picocli.CommandLine.Option;
  * {@code mortal: error: ...} and exit with {@value #EXIT_BAD_INPUT}; option syntax errors exit with
  * {@value #EXIT_USAGE}; anything else prints its stack trace and exits with {@value #EXIT_FAILURE}.
  */
-@Command(name = "mortal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "mortal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpWidth = 110,
         description = "Analog in-memory computing for Deeplearning4j: simulate mortal (PCM) chips and copy "
                 + "knowledge out of them.",
         // Further subcommands join this list as they are written: TapsCommand (dl4j-probe taps),
         // EvaluateCommand and ConvertCommand (the chip).
         subcommands = {HelpCommand.class, VersionCommand.class, DemoCommand.class},
-        footerHeading = "%nEnvironment:%n",
-        footer = {"  MORTAL_JAVA_OPTS  extra JVM options for ./mortal, placed last so they win, "
-                + "e.g. MORTAL_JAVA_OPTS=-Xmx8g ./mortal demo (defaults: -Xmx4g, javacpp maxphysicalbytes 6g)",
-            "  MORTAL_THREADS    native threads (OMP_NUM_THREADS), fixed for repeatable numbers (default 2)",
-            "%nData: the embedded 10,000/2,000-image Fashion-MNIST subset by default; "
-                + "--data full after 'apt-get install dataset-fashion-mnist'."})
+        footerHeading = "%nEnvironment (read by ./mortal):%n",
+        footer = {"  MORTAL_JAVA_OPTS  extra JVM options, placed after the defaults so that they win;",
+            "                    defaults: -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=3g",
+            "                    -Dorg.bytedeco.javacpp.maxphysicalbytes=8g",
+            "                    example: MORTAL_JAVA_OPTS='-Xmx8g -Dorg.bytedeco.javacpp.maxphysicalbytes=14g'",
+            "  MORTAL_THREADS    native threads (OMP_NUM_THREADS), fixed so that the same seed gives",
+            "                    the same numbers; default 2",
+            "%nData: the embedded Fashion-MNIST subset (10,000 training, 2,000 test images) by default;",
+            "--data full after 'apt-get install dataset-fashion-mnist', or --data DIR."})
 public final class MortalCommand implements Runnable {
     /** Exit status of a successful run. */
     public static final int EXIT_OK = 0;
