@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "15",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
             description = "training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.dl4jmortal.samples.io.Durations;
 
 /**
- * Settings of the demo ({@link DemoJob}). Immutable; build with {@link #builder()}. Defaults: seed 42, 15 epochs,
+ * Settings of the demo ({@link DemoJob}). Immutable; build with {@link #builder()}. Defaults: seed 42, 10 epochs,
  * batch 64, Adam learning rate 1e-3, 5 read-noise repeats, times 1 s, 1 h, 1 d, 30 d, 1 y, all images.
  */
 public final class DemoConfig {
@@ -87,7 +87,7 @@ public final class DemoConfig {
     /** Builder of {@link DemoConfig}; every setter checks its value. */
     public static final class Builder {
         private long seed = 42;
-        private int epochs = 15;
+        private int epochs = 10;
         private int batchSize = 64;
         private double learningRate = 1e-3;
         private int repeats = 5;
