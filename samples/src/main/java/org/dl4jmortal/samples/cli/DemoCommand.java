@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The command as the launcher runs it: analog steps from {@link AnalogStepsLocator}, table to stdout. */
     public DemoCommand() {
-        this(() -> AnalogStepsLocator.find(null), System.out);
+        this(() -> AnalogStepsLocator.find("pcm"), System.out);
     }
 
     /**
