@@ -3,6 +3,8 @@ package org.dl4jmortal.analog.periphery;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,10 +52,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * 2-core build machine this is several times faster than the chain of about ten whole-array ND4J operations
  * (each a separate native call and pass over memory) and than ND4J's native Box-Muller generator.
  * <p>
+ * Large reads process their rows in parallel on the common fork-join pool; the result does not depend on it.
+ * <p>
  * Thread-safe: reads keep no state except the diagnostic counters {@link #lastReadRounds()} and
  * {@link #lastRereadRows()} of the most recent read.
  */
 public final class Periphery {
+    /** Element count of a stage from which its rows are processed in parallel. */
+    private static final long PARALLEL_THRESHOLD = 1L << 15;
+
     private final PeripheryConfig config;
     private final Quantizer dac;
     private final Quantizer adc;
@@ -219,7 +226,7 @@ public final class Periphery {
         boolean clipIn = quantizeIn && (!config.noiseManagement() || config.inputBound() < 1.0);
         double topIn = (dac.levels() - 1) / 2.0;
         double[] xin = new double[count * width];
-        for (int i = 0; i < count; i++) {
+        forEachRow(count, width, i -> {
             int row = rows == null ? i : rows[i];
             double inverse = alpha[i] > 0 ? 1.0 / (alpha[i] * inUnit) : 0.0;
             int src = row * nIn + from;
@@ -234,7 +241,7 @@ public final class Periphery {
                 }
                 xin[dst + j] = v;
             }
-        }
+        });
         INDArray xq = HostArrays.fromDoubles(xin, count, width, type);
         double[] yv = HostArrays.toDoubles(xq.mmul(ws));
         double[] spread = absW == null ? null : HostArrays.toDoubles(xq.mul(xq).mmul(absW));
@@ -247,7 +254,7 @@ public final class Periphery {
         double outUnit = quantizeOut ? adc.step() : inUnit;
         double toSteps = inUnit / outUnit;
         double topOut = (adc.levels() - 1) / 2.0;
-        for (int i = 0; i < count; i++) {
+        forEachRow(count, nOut, i -> {
             int row = rows == null ? i : rows[i];
             SplittableRandom random = noisy ? new SplittableRandom(KeyedRandom.key(roundKey, row)) : null;
             double back = alpha[i] * outUnit;
@@ -272,6 +279,21 @@ public final class Periphery {
                 tileOut[dst + j] = v * back;
             }
             saturated[i] = hit;
+        });
+    }
+
+    /**
+     * Runs a per-row body for rows 0..count-1, in parallel on the common fork-join pool when the work is large.
+     * Rows write disjoint parts of the output and draw row-keyed noise, so the result does not depend on the
+     * schedule.
+     */
+    private static void forEachRow(int count, int width, IntConsumer body) {
+        if ((long) count * width >= PARALLEL_THRESHOLD && count > 1) {
+            IntStream.range(0, count).parallel().forEach(body);
+        } else {
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
         }
     }
 
