@@ -23,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       as well would not change the result: every output column has its own ADC and shares the row's
  *       {@code alpha}.)</li>
  *   <li><b>Noise management</b> (aihwkit {@code NoiseManagementType.ABS_MAX}): {@code alpha = max_j |x_j|} over the
- *       row's inputs in the tile. A row whose abs-max is zero or below the smallest normal number of the data type
+ *       row's inputs in the tile. A row whose abs-max is zero or below the smallest normal double ({@code 2^-1022})
  *       is never divided by it: its output is exactly zero. Without noise management {@code alpha = 1}.</li>
  *   <li><b>DAC</b>: a {@link Quantizer} of {@code inputBits} over {@code [-inputBound, inputBound]}; with
  *       {@code inputQuantization} off the DAC is ideal (no clipping, no rounding).</li>
