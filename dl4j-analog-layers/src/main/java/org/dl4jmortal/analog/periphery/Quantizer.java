@@ -2,12 +2,15 @@ package org.dl4jmortal.analog.periphery;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Rint;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A uniform converter (DAC or ADC) of {@code b} bits over {@code [-bound, bound]}: {@code 2^b - 2} steps of
  * {@code 2 bound / (2^b - 2)}, so {@code 2^b - 1} levels symmetric around 0 (0 is a level). Values are clipped to
- * the range and rounded to the nearest level (halves away from zero).
+ * the range and rounded to the nearest level (ties to the even level, IEEE 754 {@code rint}, like
+ * {@code torch.round} in aihwkit).
  * <p>
  * Source: aihwkit {@code IOParameters.inp_res}/{@code out_res} = {@code 1 / (2^b - 2)} of the full range and
  * its {@code UniformQuantize} (DESIGN.md §3 "Peripheral circuits").
@@ -59,7 +62,7 @@ public final class Quantizer {
     public INDArray quantizeInPlace(INDArray x) {
         clipInPlace(x);
         x.divi(step);
-        Transforms.round(x, false);
+        Nd4j.getExecutioner().exec(new Rint(x, x));
         return x.muli(step);
     }
 

@@ -153,7 +153,10 @@ class PeripheryTest {
         assertTrue(noisy.getRow(0).sub(expected).amaxNumber().doubleValue() < 3, noisy.toString());
     }
 
-    /** A row's result never depends on its batch-mates (same batch size, same row index, same key). */
+    /**
+     * A row's result never depends on its batch-mates nor on the batch size (same row index, same key), also when a
+     * large batch is processed in parallel.
+     */
     @Test
     void rowResultIsIndependentOfBatchMates() {
         Periphery p = new Periphery(PeripheryConfig.builder().build());
@@ -174,6 +177,10 @@ class PeripheryTest {
         assertEquals(ya.getRow(2), yc.getRow(2));
         assertTrue(p.lastReadRounds() > 0, "the tested row saturates");
         assertNotEquals(rereadA, rereadB, "the batch-mates saturate differently");
+        INDArray large = uniform(23, -1, 1, 700, 64);
+        large.putRow(2, row);
+        assertEquals(ya.getRow(2), p.read(large, w, 42L).getRow(2));
+        assertEquals(ya.getRow(2), p.read(c.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all()), w, 42L).getRow(2));
     }
 
     /** Tiles: 1100 inputs with tile size 512 equal three separate single-tile reads summed digitally. */
