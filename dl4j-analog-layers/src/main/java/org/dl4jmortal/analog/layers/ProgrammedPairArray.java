@@ -49,8 +49,8 @@ final class ProgrammedPairArray implements CrosspointArray {
     public void program(INDArray w, long count) {
         INDArray wScale = PairMapping.columnScale(w);
         INDArray[] targets = PairMapping.targets(w, wScale);
-        double noiseScale = settings.deviceParameters().has("programmingNoiseScale")
-                ? settings.deviceParameters().get("programmingNoiseScale") : 1.0;
+        // the device's programmingNoiseStd already carries its programmingNoiseScale parameter
+        double noiseScale = 1.0;
         long[] shape = {nIn, nOut};
         INDArray gainPlus = DeviceVariation.gain(shape, settings.conductanceDtod(), KeyedRandom.key(seed, "gain+"));
         INDArray gainMinus = DeviceVariation.gain(shape, settings.conductanceDtod(), KeyedRandom.key(seed, "gain-"));
