@@ -44,8 +44,7 @@ public final class TapRecordingListener extends BaseTrainingListener {
     private static List<String> names(MultiLayerNetwork net) {
         List<String> n = new ArrayList<>();
         for (int i = 0; i < net.getnLayers(); i++) {
-            String name = net.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName();
-            n.add(name == null || name.isEmpty() ? String.valueOf(i) : name);
+            n.add(org.dl4jmortal.probe.tap.NetworkTappedModel.layerName(net, i));
         }
         return n;
     }

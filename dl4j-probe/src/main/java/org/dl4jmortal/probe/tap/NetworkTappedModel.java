@@ -39,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code <layer>.pre} tap: {@code z = x W + b} computed from the layer's current parameters and its input
  * (DL4J's own {@code preOutput} is protected). The bias is therefore already inside {@code .pre}:
  * {@link TapPoint#hasBias()} is false for these taps. Layers are named by their configured name, or by their index
- * in a {@code MultiLayerNetwork} where they have none.
+ * in a {@code MultiLayerNetwork} where they have none (see {@link #layerName(MultiLayerNetwork, int)}).
  * <p>
  * Construction runs one all-zero row through the network to learn each layer's output width; that row is not a
  * query of the caller and is not counted in the {@link #ledger()}. Every {@link #query} is: it adds the batch's rows
@@ -131,8 +131,7 @@ public final class NetworkTappedModel implements TappedModel {
         for (int i = 0; i < n; i++) {
             Layer layer = network.getLayer(i);
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            String name = conf.getLayerName() == null || conf.getLayerName().isEmpty() ? String.valueOf(i)
-                    : conf.getLayerName();
+            String name = layerName(network, i);
             InputPreProcessor pp = network.getLayerWiseConfigurations().getInputPreProcess(i);
             String inputNode = i == 0 ? INPUT_NODE : "#" + (i - 1);
             String preInput = pp == null && supportsPre(layer) ? inputNode : null;
@@ -197,6 +196,19 @@ public final class NetworkTappedModel implements TappedModel {
             layers.add(new LayerInfo(name, name, layer, activationName(layer.conf().getLayer()), preInput));
         }
         return new NetworkTappedModel(new GraphBackend(graph), inputSize, layers, "ComputationGraph");
+    }
+
+    /**
+     * The tap name of a MultiLayerNetwork layer (DESIGN.md §4): its configured name, or its index where it has none.
+     * DL4J gives unnamed layers the default name {@code layer<i>}; that default counts as no name.
+     *
+     * @param network a network
+     * @param i       layer index, {@code 0 <= i < getnLayers()}
+     * @return the name used in tap names
+     */
+    public static String layerName(MultiLayerNetwork network, int i) {
+        String n = network.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName();
+        return n == null || n.isEmpty() || n.equals("layer" + i) ? String.valueOf(i) : n;
     }
 
     private static void checkSingleInputOutput(ComputationGraph graph) {
