@@ -27,9 +27,7 @@ import org.dl4jmortal.spi.export.TapWriter;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Streams tap values of a {@link TappedModel} for every row of a {@link ProbeSource} into one file per tap, through
@@ -216,12 +214,11 @@ public final class TapRecorder {
             observer.started(firstRow, source.rows());
             INDArray batch;
             while ((batch = nextBatch(source)) != null) {
-                InputChecks.checkInput(batch, model.inputSize());
                 QueryResult r = reader.read(batch, modelTaps, rows);
                 Map<String, INDArray> values = new LinkedHashMap<>();
                 for (String t : tapNames) {
                     INDArray v = t.equals(OUTPUT) ? r.output() : r.tap(t);
-                    long nan = Nd4j.getExecutioner().exec(new MatchCondition(v, Conditions.isNan())).getLong(0);
+                    long nan = InputChecks.countNaN(v);
                     if (nan > 0) {
                         if (nanPolicy == NanPolicy.FAIL) {
                             long[] at = InputChecks.firstNaN(v);

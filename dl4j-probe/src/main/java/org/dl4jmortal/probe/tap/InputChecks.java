@@ -37,11 +37,39 @@ public final class InputChecks {
         if (!input.dataType().isFPType()) {
             throw new IllegalArgumentException("input must hold floating point values, got " + input.dataType());
         }
-        if (BooleanIndexing.or(input, Conditions.notFinite())) {
-            long[] at = firstNonFinite(input);
+        long[] at = hasNonFinite(input) ? firstNonFinite(input) : null;
+        if (at != null) {
             throw new IllegalArgumentException("input holds a non-finite value " + input.getDouble(at[0], at[1])
                     + " at [row " + at[0] + ", column " + at[1] + "]; every input value must be finite");
         }
+    }
+
+    /**
+     * Fast screen: the sum of all values is finite unless a value is NaN or infinite (or the finite values overflow,
+     * which the exact scan of {@link #firstNonFinite} then clears).
+     *
+     * @param values any array
+     * @return false if every value is certainly finite, true if one may not be
+     */
+    public static boolean hasNonFinite(INDArray values) {
+        return !Double.isFinite(values.sumNumber().doubleValue());
+    }
+
+    /**
+     * Counts NaN values, screening with the sum first so that arrays without NaN cost one reduction.
+     *
+     * @param values any array
+     * @return the number of NaN values
+     */
+    public static long countNaN(INDArray values) {
+        if (!hasNonFinite(values)) {
+            return 0;
+        }
+        return BooleanIndexing.or(values, Conditions.isNan())
+                ? org.nd4j.linalg.factory.Nd4j.getExecutioner().exec(
+                        new org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition(values, Conditions.isNan()))
+                .getLong(0)
+                : 0;
     }
 
     /**
