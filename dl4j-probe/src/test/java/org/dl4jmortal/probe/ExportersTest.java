@@ -68,6 +68,23 @@ class ExportersTest extends BaseDL4JTest {
     }
 
     @Test
+    void npyWritesViewsFortranOrderAndDoublesInRowMajorFloat32() throws IOException {
+        TapFileSpec spec = new TapFileSpec("v", 2, 1);
+        Path p = tmp.resolve("v.npy");
+        INDArray big = rows(4, 3, 0); // values 0, .25, .5 (minus tiny offsets) ...
+        INDArray view = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3));
+        INDArray fOrder = Nd4j.create(new double[][]{{1, 2}, {3, 4}}).castTo(DataType.DOUBLE).dup('f');
+        try (TapWriter w = new NpyExporter().create(p, spec)) {
+            w.append(null, view);
+            w.append(null, fOrder);
+            w.finish();
+        }
+        float[] b = big.data().asFloat();
+        assertArrayEquals(new float[]{b[4], b[5], b[7], b[8], 1, 2, 3, 4}, NpyFiles.load(p).data());
+    }
+
+    @Test
     void npyHeaderHasTheSameSizeForAnyRowCount() {
         for (int w : new int[]{1, 10, 784, 100000}) {
             int size = NpyHeader.encode(0, w).length;

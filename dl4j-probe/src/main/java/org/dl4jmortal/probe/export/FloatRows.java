@@ -39,8 +39,35 @@ final class FloatRows {
     }
 
     /**
+     * @param a a matrix of any floating point type
+     * @return {@code a} itself if it is a float32, C-ordered array owning its whole buffer from offset 0, else a
+     * float32 C-ordered copy
+     */
+    static INDArray contiguousFloat(INDArray a) {
+        INDArray f = a.castTo(DataType.FLOAT);
+        boolean whole = !f.isView() && f.ordering() == 'c' && f.offset() == 0 && f.data().length() == f.length();
+        return whole ? f : f.dup('c');
+    }
+
+    /**
+     * The bytes of a {@link #contiguousFloat} array without copying when the platform is little-endian: a view of the
+     * array's native memory. The caller must keep {@code f} reachable until the bytes are written.
+     *
+     * @param f a contiguous float32 array from {@link #contiguousFloat}
+     * @return little-endian float32 bytes in row-major order, positioned at 0
+     */
+    static ByteBuffer nativeLittleEndian(INDArray f) {
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            ByteBuffer bb = f.data().asNio().duplicate();
+            bb.position(0).limit((int) (f.length() * 4));
+            return bb.slice().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return toLittleEndian(f);
+    }
+
+    /**
      * @param a a matrix
-     * @return its values as little-endian float32 bytes in row-major order, ready to write
+     * @return its values as little-endian float32 bytes in row-major order, ready to write (a heap copy)
      */
     static ByteBuffer toLittleEndian(INDArray a) {
         float[] f = toFloats(a);

@@ -103,9 +103,14 @@ public final class NpyExporter implements TapExporter {
                 throw new IllegalStateException("writer of tap '" + spec.tapName() + "' is closed");
             }
             FloatRows.check(inputs, values, spec);
-            ByteBuffer bb = FloatRows.toLittleEndian(values);
-            while (bb.hasRemaining()) {
-                channel.write(bb);
+            INDArray f = FloatRows.contiguousFloat(values);
+            try {
+                ByteBuffer bb = FloatRows.nativeLittleEndian(f);
+                while (bb.hasRemaining()) {
+                    channel.write(bb);
+                }
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(f);
             }
             rows += values.size(0);
         }
