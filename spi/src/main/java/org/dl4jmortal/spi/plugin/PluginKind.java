@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dl4jmortal.spi.device.DeviceModel;
+import org.dl4jmortal.spi.export.TapExporter;
 
 /**
  * A kind of extension point: a contract type and a display name. Every kind is bound the same way, through a
@@ -16,6 +17,8 @@ public final class PluginKind<T extends NamedPlugin> {
 
     /** Device models ({@code pcm}, {@code ideal}, pulsed devices). */
     public static final PluginKind<DeviceModel> DEVICE = define("device", DeviceModel.class);
+    /** Tap exporters ({@code npy}, {@code csv}, {@code dl4j}). */
+    public static final PluginKind<TapExporter> EXPORTER = define("exporter", TapExporter.class);
 
     private final String name;
     private final Class<T> type;
