@@ -114,6 +114,52 @@ public final class AnalogChip implements TappedModel, Programmable, SimulatedTim
         ChipImage.write(this, file);
     }
 
+    /**
+     * A copy of this chip with device or periphery parameters changed (the command line's {@code --set}): the same
+     * devices (all state is copied), read through the new settings. Changing a parameter that only matters at
+     * programming (programming noise, fault fractions) has no effect until the next programming.
+     *
+     * @param overrides parameter name to value, merged over each analog layer's present overrides
+     * @return the new chip, at the same time since programming; its ledger starts at zero
+     * @throws IllegalArgumentException if a name is unknown (listing the known ones) or a value out of range
+     */
+    public AnalogChip reconfigured(java.util.Map<String, Double> overrides) {
+        java.util.Map<String, Double> merged = new java.util.LinkedHashMap<>(info.overrides());
+        merged.putAll(overrides);
+        ChipInfo newInfo = new ChipInfo(info.seed(), info.device(), merged, info.analogLayers(), info.digitalLayers(),
+                info.createdBy() + "; reconfigured with " + overrides);
+        java.util.function.Consumer<org.deeplearning4j.nn.conf.layers.Layer> apply = l -> {
+            if (l instanceof org.dl4jmortal.analog.conf.AnalogLayerConfig a) {
+                java.util.Map<String, Double> m = new java.util.LinkedHashMap<>(a.getAnalog().parameterOverrides());
+                m.putAll(overrides);
+                org.dl4jmortal.analog.conf.AnalogSpec spec = new org.dl4jmortal.analog.conf.AnalogSpec(
+                        a.getAnalog().deviceName(), m, a.getAnalog().seed());
+                if (l instanceof org.dl4jmortal.analog.conf.AnalogDenseLayer d) {
+                    d.setAnalog(spec);
+                } else {
+                    ((org.dl4jmortal.analog.conf.AnalogOutputLayer) l).setAnalog(spec);
+                }
+            }
+        };
+        if (network.model() instanceof MultiLayerNetwork net) {
+            org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+            conf.getConfs().forEach(c -> apply.accept(c.getLayer()));
+            MultiLayerNetwork copy = new MultiLayerNetwork(conf);
+            copy.init(net.params().dup(), false);
+            return wrap(copy, newInfo);
+        }
+        ComputationGraph graph = (ComputationGraph) network.model();
+        org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        conf.getVertices().values().forEach(v -> {
+            if (v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv) {
+                apply.accept(lv.getLayerConf().getLayer());
+            }
+        });
+        ComputationGraph copy = new ComputationGraph(conf);
+        copy.init(graph.params().dup(), false);
+        return wrap(copy, newInfo);
+    }
+
     ChipNetwork network() {
         return network;
     }

@@ -16,9 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "mortal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpWidth = 110,
         description = "Analog in-memory computing for Deeplearning4j: simulate mortal (PCM) chips and copy "
                 + "knowledge out of them.",
-        // Further subcommands join this list as they are written: TapsCommand (dl4j-probe taps),
-        // EvaluateCommand and ConvertCommand (the chip).
-        subcommands = {HelpCommand.class, VersionCommand.class, DemoCommand.class},
+        subcommands = {HelpCommand.class, VersionCommand.class, DemoCommand.class, EvaluateCommand.class,
+            ConvertCommand.class, TapsCommand.class, DeviceCommand.class},
         footerHeading = "%nEnvironment (read by ./mortal):%n",
         footer = {"  MORTAL_JAVA_OPTS  extra JVM options, placed after the defaults so that they win;",
             "                    defaults: -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=3g",
