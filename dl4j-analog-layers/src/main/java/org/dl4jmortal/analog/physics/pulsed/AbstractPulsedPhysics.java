@@ -76,8 +76,13 @@ public abstract class AbstractPulsedPhysics implements PulsedDevicePhysics {
         PulsedDeviceArrays d = arrays(devices, w);
         INDArray nUp = counts(up, w, "up");
         INDArray nDown = counts(down, w, "down");
-        INDArray afterUp = clipInPlace(potentiate(w, nUp, d, KeyedRandom.key(noiseKey, "pulsed/up")), d);
-        return clipInPlace(depress(afterUp, nDown, d, KeyedRandom.key(noiseKey, "pulsed/down")), d);
+        INDArray out = nUp.maxNumber().doubleValue() > 0
+                ? clipInPlace(potentiate(w, nUp, d, KeyedRandom.key(noiseKey, "pulsed/up")), d)
+                : clipInPlace(w.dup(), d);
+        if (nDown.maxNumber().doubleValue() > 0) {
+            out = clipInPlace(depress(out, nDown, d, KeyedRandom.key(noiseKey, "pulsed/down")), d);
+        }
+        return out;
     }
 
     /**

@@ -43,11 +43,14 @@ public abstract class IterativePulsedPhysics extends AbstractPulsedPhysics {
 
     private INDArray rounds(INDArray w, INDArray n, PulsedDeviceArrays d, boolean up, long key) {
         long max = Math.round(n.maxNumber().doubleValue());
+        long all = Math.round(n.minNumber().doubleValue());
         INDArray cur = w.dup();
         for (long r = 1; r <= max; r++) {
-            INDArray active = n.gt(r - 0.5).castTo(w.dataType());
             INDArray dw = noisyStep(cur, d, up, KeyedRandom.key(key, r));
-            cur.addi(dw.muli(active));
+            if (r > all) {
+                dw.muli(n.gt(r - 0.5).castTo(w.dataType()));
+            }
+            cur.addi(dw);
             clipInPlace(cur, d);
         }
         return cur;
