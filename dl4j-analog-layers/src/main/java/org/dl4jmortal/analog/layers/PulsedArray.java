@@ -79,8 +79,9 @@ final class PulsedArray implements CrosspointArray {
     INDArray updatedStates(INDArray x, INDArray delta, double lr, long updateIndex) {
         INDArray w = params.get(AnalogParams.W_DEVICE);
         INDArray wScale = params.get(AnalogParams.W_SCALE).castTo(x.dataType());
-        // dL/dw_ij = sum_b x_bi delta_bj wScale_j; the mean over the batch as DL4J's SGD uses it
-        INDArray perSample = delta.castTo(x.dataType()).mulRowVector(wScale).divi(x.rows());
+        // SGD on the weights W = w * wScale: the wanted change of W is -lr mean_b x_b delta_b, so the device state
+        // moves by that divided by wScale (the batch mean matches DL4J's division of gradients by the minibatch)
+        INDArray perSample = delta.castTo(x.dataType()).divRowVector(wScale).divi(x.rows());
         PulseCounts counts = PulseCoincidence.count(x, perSample, lr, physics.dwMin(), update,
                 KeyedRandom.key(seed, "trains", updateIndex));
         if (counts.trainSlots() == 0) {
