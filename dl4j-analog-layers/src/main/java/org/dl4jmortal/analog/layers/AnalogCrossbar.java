@@ -182,8 +182,8 @@ public final class AnalogCrossbar {
             throw new IllegalStateException("layer " + layerName + ": device '" + settings.deviceName()
                     + "' has no pulse rule and cannot be trained in place");
         }
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return pulsed.updatedStates(x, delta, lr, updateIndex);
+        try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
+            return pulsed.updatedStates(x, delta, lr, updateIndex).detach();
         }
     }
 
@@ -261,18 +261,20 @@ public final class AnalogCrossbar {
      */
     public INDArray read(INDArray x) {
         InputChecks.requireFiniteMatrix(x, nIn, "input of analog layer " + layerName);
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray wNorm = normalisedWeights();
+        INDArray wNorm = normalisedWeights();
+        INDArray wScale = params.get(AnalogParams.W_SCALE);
+        double alpha = driftCompensation() ? cachedAlpha : 1.0;
+        try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
             INDArray xd = x.dataType() == wNorm.dataType() ? x : x.castTo(wNorm.dataType());
             INDArray y = noiseFree ? periphery.readNoiseFree(xd, wNorm)
                     : periphery.read(xd, wNorm, KeyedRandom.key(seed, "read", readCounter.getAndIncrement()));
-            y.muliRowVector(params.get(AnalogParams.W_SCALE).castTo(y.dataType()));
-            if (driftCompensation() && cachedAlpha != 1.0) {
-                y.muli(cachedAlpha);
+            y.muliRowVector(wScale.castTo(y.dataType()));
+            if (alpha != 1.0) {
+                y.muli(alpha);
             }
-            INDArray out = y.castTo(x.dataType());
+            INDArray out = y.castTo(x.dataType()).detach();
             if (recordPreOutput) {
-                lastPreOutput = out.dup();
+                lastPreOutput = out;
             }
             return out;
         }
@@ -286,17 +288,19 @@ public final class AnalogCrossbar {
      * @return error at the input {@code [batch, nIn]}, detached from any workspace
      */
     public INDArray backward(INDArray delta) {
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray wNorm = normalisedWeights();
-            INDArray d = delta.castTo(wNorm.dataType());
-            d.muliRowVector(params.get(AnalogParams.W_SCALE).castTo(d.dataType()));
-            if (driftCompensation() && cachedAlpha != 1.0) {
-                d.muli(cachedAlpha);
+        INDArray wNorm = normalisedWeights();
+        INDArray wScale = params.get(AnalogParams.W_SCALE);
+        double alpha = driftCompensation() ? cachedAlpha : 1.0;
+        try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
+            INDArray d = delta.dataType() == wNorm.dataType() ? delta.dup() : delta.castTo(wNorm.dataType());
+            d.muliRowVector(wScale.castTo(d.dataType()));
+            if (alpha != 1.0) {
+                d.muli(alpha);
             }
             INDArray wt = wNorm.transpose();
             INDArray eps = noiseFree ? periphery.readNoiseFree(d, wt)
                     : periphery.read(d, wt, KeyedRandom.key(seed, "backward", readCounter.getAndIncrement()));
-            return eps.castTo(delta.dataType());
+            return eps.castTo(delta.dataType()).detach();
         }
     }
 

@@ -37,7 +37,10 @@ final class PulsedArray implements CrosspointArray {
 
     private PulsedDevicePhysics.DeviceArrays devices() {
         if (devices == null) {
-            devices = physics.drawDevices(nIn, nOut, KeyedRandom.key(seed, "device-to-device"));
+            try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                         org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                devices = physics.drawDevices(nIn, nOut, KeyedRandom.key(seed, "device-to-device"));
+            }
         }
         return devices;
     }
