@@ -1,0 +1,84 @@
+package org.dl4jmortal.samples.train;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dl4jmortal.analog.conf.AnalogDenseLayer;
+import org.dl4jmortal.analog.conf.AnalogOutputLayer;
+import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
+import org.dl4jmortal.samples.demo.DigitalMlp;
+import org.dl4jmortal.spi.random.KeyedRandom;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The training job's networks, all MLP 784-256-128-10 (ReLU, softmax) with layers named {@code hidden1},
+ * {@code hidden2}, {@code output}: an analog network trained in place, and a digital network trained with
+ * hardware-aware weight noise.
+ */
+public final class AnalogMlp {
+    private AnalogMlp() {
+    }
+
+    /**
+     * @param device       a pulsed device name
+     * @param overrides    device, periphery and update overrides
+     * @param seed         seed of the initial weights and of every layer's draws
+     * @param learningRate SGD learning rate of the in-place update (and of the digital biases)
+     * @return an initialised analog network whose devices are trained in place by {@code fit()}
+     */
+    public static MultiLayerNetwork inPlace(String device, Map<String, Double> overrides, long seed, double learningRate) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
+                .updater(new Sgd(learningRate)).weightInit(WeightInit.XAVIER).list()
+                .layer(new AnalogDenseLayer.Builder().name("hidden1").nIn(DigitalMlp.INPUTS).nOut(DigitalMlp.HIDDEN1)
+                        .activation(Activation.RELU).device(device).parameters(overrides)
+                        .seed(KeyedRandom.key(seed, "layer", 0)).build())
+                .layer(new AnalogDenseLayer.Builder().name("hidden2").nIn(DigitalMlp.HIDDEN1).nOut(DigitalMlp.HIDDEN2)
+                        .activation(Activation.RELU).device(device).parameters(overrides)
+                        .seed(KeyedRandom.key(seed, "layer", 1)).build())
+                .layer(new AnalogOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
+                        .nIn(DigitalMlp.HIDDEN2).nOut(DigitalMlp.OUTPUTS).activation(Activation.SOFTMAX).device(device)
+                        .parameters(overrides).seed(KeyedRandom.key(seed, "layer", 2)).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /**
+     * @param seed         seed of the initial weights and of the noise
+     * @param learningRate SGD learning rate
+     * @param relativeStd  weight noise std relative to each column's max |w|
+     * @return an initialised digital network that trains with hardware-aware weight noise
+     */
+    public static MultiLayerNetwork hardwareAware(long seed, double learningRate, double relativeStd) {
+        HardwareAwareWeightNoise noise = new HardwareAwareWeightNoise(relativeStd, seed);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
+                .updater(new Sgd(learningRate)).weightInit(WeightInit.XAVIER).weightNoise(noise).list()
+                .layer(new DenseLayer.Builder().name("hidden1").nIn(DigitalMlp.INPUTS).nOut(DigitalMlp.HIDDEN1)
+                        .activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().name("hidden2").nIn(DigitalMlp.HIDDEN1).nOut(DigitalMlp.HIDDEN2)
+                        .activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output").nIn(DigitalMlp.HIDDEN2)
+                        .nOut(DigitalMlp.OUTPUTS).activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /**
+     * @param seed         seed of the initial weights
+     * @param learningRate SGD learning rate
+     * @return the plain digital reference, trained with the same optimiser as the in-place network
+     */
+    public static MultiLayerNetwork digital(long seed, double learningRate) {
+        return hardwareAware(seed, learningRate, 0.0);
+    }
+}

@@ -1,0 +1,44 @@
+package org.dl4jmortal.samples.train;
+
+import java.util.Map;
+
+/**
+ * Settings of {@link TrainJob}. Immutable.
+ *
+ * @param device       device name (a pulsed device for in-place training; a programmed one such as {@code pcm} for
+ *                     hardware-aware training)
+ * @param mode         {@link #IN_PLACE} or {@link #HARDWARE_AWARE}
+ * @param overrides    device, periphery and update parameter overrides
+ * @param epochs       training epochs, {@code >= 1}
+ * @param batch        minibatch size, {@code >= 1}
+ * @param learningRate SGD learning rate, {@code > 0}
+ * @param weightNoise  hardware-aware weight noise relative to the column max |w|
+ * @param seed         seed of every draw
+ */
+public record TrainConfig(String device, String mode, Map<String, Double> overrides, int epochs, int batch,
+                          double learningRate, double weightNoise, long seed) {
+    /** In-place (mortal) training of a pulsed device. */
+    public static final String IN_PLACE = "in-place";
+    /** Hardware-aware training of a digital network, then programming. */
+    public static final String HARDWARE_AWARE = "hardware-aware";
+
+    /** @throws IllegalArgumentException naming the bad value and what is allowed */
+    public TrainConfig {
+        overrides = Map.copyOf(overrides);
+        if (!mode.equals(IN_PLACE) && !mode.equals(HARDWARE_AWARE)) {
+            throw new IllegalArgumentException("--mode must be in-place or hardware-aware, got '" + mode + "'");
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("--lr must be a finite number > 0, got " + learningRate);
+        }
+        if (!(weightNoise >= 0 && weightNoise <= 1)) {
+            throw new IllegalArgumentException("--weight-noise must lie in [0, 1], got " + weightNoise);
+        }
+    }
+}
