@@ -89,7 +89,7 @@ public final class DemoConfig {
         private long seed = 42;
         private int epochs = 10;
         private int batchSize = 64;
-        private double learningRate = 1e-3;
+        private double learningRate = DigitalMlp.DEFAULT_LEARNING_RATE;
         private int repeats = 5;
         private double[] timesSeconds = DEFAULT_TIMES.clone();
         private int trainPerClass;

@@ -25,6 +25,8 @@ public final class DigitalMlp {
     public static final int HIDDEN2 = 128;
     /** Output classes. */
     public static final int OUTPUTS = 10;
+    /** Adam learning rate of the demo's recipe. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     private DigitalMlp() {
     }

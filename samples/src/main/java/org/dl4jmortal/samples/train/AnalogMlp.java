@@ -73,12 +73,4 @@ public final class AnalogMlp {
         return net;
     }
 
-    /**
-     * @param seed         seed of the initial weights
-     * @param learningRate SGD learning rate
-     * @return the plain digital reference, trained with the same optimiser as the in-place network
-     */
-    public static MultiLayerNetwork digital(long seed, double learningRate) {
-        return hardwareAware(seed, learningRate, 0.0);
-    }
 }
