@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training),",
             "or hardware-aware for a programmed device, beside the same network trained digitally.",
-            "Defaults: SGD, learning rate 0.1, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
+            "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
             "update and bit-length management (--set meanCount=1 selects the faster mean-count mode)."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
@@ -37,6 +37,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.1", paramLabel = "LR", description = "SGD learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
+
+    @Option(names = "--lr-decay", defaultValue = "0.8", paramLabel = "D",
+            description = "learning-rate factor per epoch, in (0, 1]; 1 keeps it constant (default: ${DEFAULT-VALUE})")
+    double learningRateDecay;
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "minibatch (default: ${DEFAULT-VALUE})")
     int batch;
@@ -66,7 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainConfig config;
         try {
-            config = new TrainConfig(device, mode, set.values(), epochs, batch, learningRate, weightNoise, seed.seed());
+            config = new TrainConfig(device, mode, set.values(), epochs, batch, learningRate, learningRateDecay,
+                    weightNoise, seed.seed());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

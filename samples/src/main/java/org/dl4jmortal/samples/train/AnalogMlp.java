@@ -15,6 +15,8 @@ import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -26,16 +28,23 @@ public final class AnalogMlp {
     private AnalogMlp() {
     }
 
+    private static Sgd sgd(double learningRate, double decay) {
+        return decay == 1.0 ? new Sgd(learningRate)
+                : new Sgd(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, decay));
+    }
+
     /**
      * @param device       a pulsed device name
      * @param overrides    device, periphery and update overrides
      * @param seed         seed of the initial weights and of every layer's draws
      * @param learningRate SGD learning rate of the in-place update (and of the digital biases)
+     * @param decay        multiplicative learning-rate decay per epoch (1 = constant)
      * @return an initialised analog network whose devices are trained in place by {@code fit()}
      */
-    public static MultiLayerNetwork inPlace(String device, Map<String, Double> overrides, long seed, double learningRate) {
+    public static MultiLayerNetwork inPlace(String device, Map<String, Double> overrides, long seed, double learningRate,
+                                            double decay) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
-                .updater(new Sgd(learningRate)).weightInit(WeightInit.XAVIER).list()
+                .updater(sgd(learningRate, decay)).weightInit(WeightInit.XAVIER).list()
                 .layer(new AnalogDenseLayer.Builder().name("hidden1").nIn(DigitalMlp.INPUTS).nOut(DigitalMlp.HIDDEN1)
                         .activation(Activation.RELU).device(device).parameters(overrides)
                         .seed(KeyedRandom.key(seed, "layer", 0)).build())
@@ -54,13 +63,14 @@ public final class AnalogMlp {
     /**
      * @param seed         seed of the initial weights and of the noise
      * @param learningRate SGD learning rate
+     * @param decay        multiplicative learning-rate decay per epoch (1 = constant)
      * @param relativeStd  weight noise std relative to each column's max |w|
      * @return an initialised digital network that trains with hardware-aware weight noise
      */
-    public static MultiLayerNetwork hardwareAware(long seed, double learningRate, double relativeStd) {
+    public static MultiLayerNetwork hardwareAware(long seed, double learningRate, double decay, double relativeStd) {
         HardwareAwareWeightNoise noise = new HardwareAwareWeightNoise(relativeStd, seed);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
-                .updater(new Sgd(learningRate)).weightInit(WeightInit.XAVIER).weightNoise(noise).list()
+                .updater(sgd(learningRate, decay)).weightInit(WeightInit.XAVIER).weightNoise(noise).list()
                 .layer(new DenseLayer.Builder().name("hidden1").nIn(DigitalMlp.INPUTS).nOut(DigitalMlp.HIDDEN1)
                         .activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().name("hidden2").nIn(DigitalMlp.HIDDEN1).nOut(DigitalMlp.HIDDEN2)

@@ -12,11 +12,12 @@ import java.util.Map;
  * @param epochs       training epochs, {@code >= 1}
  * @param batch        minibatch size, {@code >= 1}
  * @param learningRate SGD learning rate, {@code > 0}
+ * @param learningRateDecay multiplicative decay of the learning rate per epoch, in (0, 1] (1 = constant)
  * @param weightNoise  hardware-aware weight noise relative to the column max |w|
  * @param seed         seed of every draw
  */
 public record TrainConfig(String device, String mode, Map<String, Double> overrides, int epochs, int batch,
-                          double learningRate, double weightNoise, long seed) {
+                          double learningRate, double learningRateDecay, double weightNoise, long seed) {
     /** In-place (mortal) training of a pulsed device. */
     public static final String IN_PLACE = "in-place";
     /** Hardware-aware training of a digital network, then programming. */
@@ -36,6 +37,9 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be a finite number > 0, got " + learningRate);
+        }
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new IllegalArgumentException("--lr-decay must lie in (0, 1], got " + learningRateDecay);
         }
         if (!(weightNoise >= 0 && weightNoise <= 1)) {
             throw new IllegalArgumentException("--weight-noise must lie in [0, 1], got " + weightNoise);

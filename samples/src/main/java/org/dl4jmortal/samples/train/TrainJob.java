@@ -70,6 +70,7 @@ public final class TrainJob {
         m.put("mode", config.mode());
         m.put("epochs", config.epochs());
         m.put("learning_rate", config.learningRate());
+        m.put("learning_rate_decay_per_epoch", config.learningRateDecay());
         m.put("batch", config.batch());
         m.put("seed", config.seed());
         m.put("data", source.sourceName());
@@ -85,7 +86,7 @@ public final class TrainJob {
         if (config.mode().equals(TrainConfig.IN_PLACE)) {
             long t1 = System.nanoTime();
             MultiLayerNetwork analog = AnalogMlp.inPlace(config.device(), config.overrides(), config.seed(),
-                    config.learningRate());
+                    config.learningRate(), config.learningRateDecay());
             curve = fit(analog, train, test, "in-place " + config.device());
             seconds = (System.nanoTime() - t1) / 1e9;
             m.put("update_mode", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().modeName());
@@ -94,7 +95,8 @@ public final class TrainJob {
             m.put("accuracy", curve.get(curve.size() - 1));
         } else {
             long t1 = System.nanoTime();
-            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(config.seed(), config.learningRate(), config.weightNoise());
+            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(config.seed(), config.learningRate(),
+                    config.learningRateDecay(), config.weightNoise());
             curve = fit(hwa, train, test, "hardware-aware");
             seconds = (System.nanoTime() - t1) / 1e9;
             m.put("weight_noise", config.weightNoise());
