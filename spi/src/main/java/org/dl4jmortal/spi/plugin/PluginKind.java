@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dl4jmortal.spi.device.DeviceModel;
+import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
 /**
  * A kind of extension point: a contract type and a display name. Every kind is bound the same way, through a
@@ -16,6 +17,8 @@ public final class PluginKind<T extends NamedPlugin> {
 
     /** Device models ({@code pcm}, {@code ideal}, pulsed devices). */
     public static final PluginKind<DeviceModel> DEVICE = define("device", DeviceModel.class);
+    /** Weight reconstructors ({@code finite-difference}, {@code least-squares}). */
+    public static final PluginKind<WeightReconstructor> RECONSTRUCTOR = define("reconstructor", WeightReconstructor.class);
 
     private final String name;
     private final Class<T> type;
