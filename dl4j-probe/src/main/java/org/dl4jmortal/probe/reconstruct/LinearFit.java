@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.inverse.InvertMatrix;
 
 /**
  * Streaming least squares for one layer, {@code Y = X W (+ 1 b) + noise}, with the Cramér–Rao bound of the rows
@@ -33,6 +32,10 @@ import org.nd4j.linalg.inverse.InvertMatrix;
  * {@code tr G^-1}; this is the method's own estimate, never the bound.
  */
 final class LinearFit {
+    /** Largest {@code nOut p^2} for which shared mode accumulates every unit's information matrix exactly. */
+    static final long EXACT_INFO_LIMIT = 2_000_000L;
+    /** Fraction of rows on which an input must be non-zero to be identifiable (lower ReLU units). */
+    static final double MIN_ACTIVITY = 0.01;
     private final int nIn;
     private final int nOut;
     private final int p;
@@ -49,6 +52,10 @@ final class LinearFit {
     private boolean noiseSeen;
     private boolean infiniteInformation;
     private long rows;
+    private final double[] activeRows;
+    private final boolean exactInfo;
+    private INDArray qInverse;
+    private long qInverseRows;
 
     /**
      * @param nIn       regressors (layer inputs)
@@ -67,7 +74,9 @@ final class LinearFit {
         this.yy = new double[nOut];
         this.rowsPerUnit = new double[nOut];
         this.sumWq = new double[nOut];
-        if (perUnit) {
+        this.activeRows = new double[nIn];
+        this.exactInfo = !perUnit && (long) nOut * p * p <= EXACT_INFO_LIMIT;
+        if (perUnit || exactInfo) {
             for (int j = 0; j < nOut; j++) {
                 unitGram.add(Nd4j.zeros(DataType.DOUBLE, p, p));
                 unitInfo.add(Nd4j.zeros(DataType.DOUBLE, p, p));
@@ -87,6 +96,16 @@ final class LinearFit {
      * @param variance true noise variance of the responses {@code [b, nOut]}, or null if unknown
      */
     void add(INDArray x, INDArray y, INDArray valid, INDArray variance) {
+        add(x, y, valid, variance, null);
+    }
+
+    /**
+     * As {@link #add(INDArray, INDArray, INDArray, INDArray)} with row weights {@code omega_n > 0} (weighted least
+     * squares, shared mode only): {@code G = X^T diag(omega) X}, {@code X^T diag(omega) Y}.
+     *
+     * @param rowWeights {@code [b]} or {@code [b, 1]} weights, or null for 1
+     */
+    void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights) {
         INDArray xd = x.castTo(DataType.DOUBLE);
         INDArray yd = y.castTo(DataType.DOUBLE);
         INDArray v = variance == null ? null : variance.castTo(DataType.DOUBLE);
@@ -102,29 +121,53 @@ final class LinearFit {
                 xd = xd.getRows(keep);
                 yd = yd.getRows(keep);
                 v = v == null ? null : v.getRows(keep);
+                rowWeights = rowWeights == null ? null : rowWeights.reshape(rowWeights.length(), 1).getRows(keep);
             }
             valid = null;
         }
         if (perUnit) {
             addPerUnit(xd, yd, valid, v);
         } else {
-            addShared(xd, yd, v);
+            INDArray omega = rowWeights == null ? Nd4j.ones(DataType.DOUBLE, xd.rows(), 1)
+                    : rowWeights.castTo(DataType.DOUBLE).reshape(xd.rows(), 1);
+            addShared(xd, yd, v, omega);
         }
     }
 
-    private void addShared(INDArray xd, INDArray yd, INDArray v) {
+    private void addShared(INDArray xd, INDArray yd, INDArray v, INDArray omega) {
+        INDArray xw = xd.mulColumnVector(omega);
+        double[] nz = xd.neq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+        for (int i = 0; i < nIn; i++) {
+            activeRows[i] += nz[i];
+        }
         if (v != null) {
-            INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
-            INDArray inv = safeInverse(reference);
+            if (qInverse == null || (rows >= 2L * p && rows >= 2 * qInverseRows)) {
+                INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
+                qInverse = safeInverse(reference);
+                qInverseRows = Math.max(1, rows);
+            }
+            INDArray inv = qInverse;
             INDArray gx = xd.mmul(inv);
             INDArray q = gx.muli(gx).sum(1);
             double[] qs = q.toDoubleVector();
+            double[] om = omega.toDoubleVector();
             double[][] vs = v.toDoubleMatrix();
+            if (exactInfo) {
+                INDArray xt = xd.transpose();
+                for (int j = 0; j < nOut; j++) {
+                    INDArray w = Nd4j.ones(DataType.DOUBLE, xd.rows(), 1).divi(v.getColumn(j).reshape(xd.rows(), 1));
+                    if (!Double.isFinite(w.sumNumber().doubleValue())) {
+                        infiniteInformation = true;
+                        continue;
+                    }
+                    unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(w)));
+                }
+            }
             for (int n = 0; n < qs.length; n++) {
                 if (qs[n] <= 0) {
                     continue;
                 }
-                sumQ += qs[n];
+                sumQ += qs[n] * om[n];
                 for (int j = 0; j < nOut; j++) {
                     if (vs[n][j] > 0) {
                         sumWq[j] += qs[n] / vs[n][j];
@@ -135,9 +178,9 @@ final class LinearFit {
             }
             noiseSeen = true;
         }
-        gram.addi(xd.transpose().mmul(xd));
-        xty.addi(xd.transpose().mmul(yd));
-        double[] sq = yd.mul(yd).sum(0).toDoubleVector();
+        gram.addi(xw.transpose().mmul(xd));
+        xty.addi(xw.transpose().mmul(yd));
+        double[] sq = yd.mul(yd).mulColumnVector(omega).sum(0).toDoubleVector();
         for (int j = 0; j < nOut; j++) {
             yy[j] += sq[j];
             rowsPerUnit[j] += xd.rows();
@@ -192,12 +235,29 @@ final class LinearFit {
     private static INDArray safeInverse(INDArray g) {
         double scale = Math.max(1e-300, Nd4j.diag(g).meanNumber().doubleValue());
         INDArray r = g.add(Nd4j.eye(g.rows()).castTo(DataType.DOUBLE).muli(1e-9 * scale));
-        return InvertMatrix.invert(r, false);
+        return SymmetricInverse.invert(r);
     }
 
     /** The solved layer. */
     record Solution(INDArray weights, INDArray bias, int[] deadInputs, int[] deadUnits, double errorVariance,
-                    double boundVariance, long rows, double[] residualVariance) {
+                    double boundVariance, long rows, double[] residualVariance, double[] rowVariance,
+                    double[] activity) {
+
+        /**
+         * @return inputs that are non-zero on fewer than {@link #MIN_ACTIVITY} of the rows, or whose estimated weight
+         * row is smaller than its own standard error (signal-to-noise below 1; shared mode): inputs that the probes
+         * excite rarely or only through noise, functionally dead and not identifiable
+         */
+        java.util.Set<Integer> weakInputs() {
+            java.util.Set<Integer> weak = new java.util.TreeSet<>();
+            double[] norms = weights.mul(weights).sum(1).toDoubleVector();
+            for (int i = 0; i < rowVariance.length; i++) {
+                if ((rowVariance[i] > 0 && rowVariance[i] > norms[i]) || (activity[i] > 0 && activity[i] < MIN_ACTIVITY)) {
+                    weak.add(i);
+                }
+            }
+            return weak;
+        }
     }
 
     /**
@@ -207,10 +267,21 @@ final class LinearFit {
      * weights are 0), the summed estimated and bound variances (NaN bound if no noise was supplied)
      */
     Solution solve(double ridge) {
+        return solve(ridge, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #solve(double)}, treating some inputs as dead (their rows left 0 and out of the fit).
+     *
+     * @param ridge    ridge parameter
+     * @param excluded input indices to leave out
+     * @return the solution
+     */
+    Solution solve(double ridge, java.util.Set<Integer> excluded) {
         List<Integer> live = new ArrayList<>();
         List<Integer> dead = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            if (gram.getDouble(i, i) > 0) {
+            if (gram.getDouble(i, i) > 0 && !excluded.contains(i)) {
                 live.add(i);
             } else {
                 dead.add(i);
@@ -222,11 +293,16 @@ final class LinearFit {
         double errorVar = 0;
         double boundVar = 0;
         double[] residualVar = new double[nOut];
+        double[] rowVariance = new double[nIn];
+        double[] activity = new double[nIn];
+        for (int i = 0; i < nIn; i++) {
+            activity[i] = rows > 0 ? activeRows[i] / rows : 0;
+        }
         List<Integer> deadUnits = new ArrayList<>();
         if (!perUnit) {
             INDArray g = sub(gram, idx);
-            INDArray ginv = InvertMatrix.invert(g, false);
-            INDArray solveWith = ridge > 0 ? InvertMatrix.invert(g.add(ridgeMatrix(g, ridge, idx.length)), false) : ginv;
+            INDArray ginv = SymmetricInverse.invert(g);
+            INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, idx.length))) : ginv;
             INDArray b = xty.getRows(idx);
             INDArray w = solveWith.mmul(b);
             double tr = Nd4j.diag(ginv).sumNumber().doubleValue() - (intercept ? ginv.getDouble(idx.length - 1, idx.length - 1) : 0);
@@ -235,12 +311,24 @@ final class LinearFit {
                 residualVar[j] = rss[j] / Math.max(1, rows - idx.length);
                 errorVar += residualVar[j] * tr;
                 if (noiseSeen) {
-                    boundVar += infiniteInformation || sumWq[j] == Double.POSITIVE_INFINITY ? 0.0
-                            : (sumWq[j] > 0 ? tr * sumQ / sumWq[j] : Double.POSITIVE_INFINITY);
+                    if (infiniteInformation) {
+                        boundVar += 0.0;
+                    } else if (exactInfo) {
+                        boundVar += trace(SymmetricInverse.invert(sub(unitInfo.get(j), idx)), intercept);
+                    } else {
+                        boundVar += sumWq[j] > 0 ? tr * sumQ / sumWq[j] : Double.POSITIVE_INFINITY;
+                    }
                 }
             }
             for (int k = 0; k < idx.length; k++) {
                 full.putRow(idx[k], w.getRow(k));
+                double rowVar = 0;
+                for (int j = 0; j < nOut; j++) {
+                    rowVar += residualVar[j] * ginv.getDouble(k, k);
+                }
+                if (idx[k] < nIn) {
+                    rowVariance[idx[k]] = rowVar;
+                }
             }
         } else {
             for (int j = 0; j < nOut; j++) {
@@ -250,8 +338,8 @@ final class LinearFit {
                     continue;
                 }
                 INDArray g = sub(unitGram.get(j), unitIdx);
-                INDArray ginv = InvertMatrix.invert(g, false);
-                INDArray solveWith = ridge > 0 ? InvertMatrix.invert(g.add(ridgeMatrix(g, ridge, unitIdx.length)), false) : ginv;
+                INDArray ginv = SymmetricInverse.invert(g);
+                INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, unitIdx.length))) : ginv;
                 INDArray b = xty.getColumn(j).reshape(p, 1).getRows(unitIdx);
                 INDArray w = solveWith.mmul(b);
                 double tr = trace(ginv, intercept);
@@ -262,7 +350,7 @@ final class LinearFit {
                     if (infiniteInformation) {
                         boundVar += 0;
                     } else {
-                        INDArray finv = InvertMatrix.invert(sub(unitInfo.get(j), unitIdx), false);
+                        INDArray finv = SymmetricInverse.invert(sub(unitInfo.get(j), unitIdx));
                         boundVar += trace(finv, intercept);
                     }
                 }
@@ -274,7 +362,7 @@ final class LinearFit {
         INDArray weights = full.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).dup();
         INDArray bias = intercept ? full.getRow(nIn, true).dup() : Nd4j.zeros(DataType.DOUBLE, 1, nOut);
         return new Solution(weights, bias, deadInputs, deadUnits.stream().mapToInt(Integer::intValue).toArray(),
-                errorVar, noiseSeen ? boundVar : Double.NaN, rows, residualVar);
+                errorVar, noiseSeen ? boundVar : Double.NaN, rows, residualVar, rowVariance, activity);
     }
 
     private int[] liveFor(INDArray g, int[] sharedLive) {

@@ -22,6 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code TappedModel} promises the values the network computed), the regressors are therefore exact and ordinary
  * least squares is unbiased: no averaging of repeats and no noise correction is needed, and none is applied. The noise
  * of the lower layer only makes the regressors random, which the bound conditions on.
+ * <p>
+ * <b>Heteroscedastic noise.</b> A deeper layer's rows differ widely in noise (abs-max noise management scales the
+ * converter noise with the row's abs-max, read noise grows with the row's energy), so deeper {@code .pre} layers are
+ * fitted by feasible weighted least squares with the row weights of {@link RowVarianceModel}, estimated from the
+ * residuals of an ordinary fit on the first chunk.
  */
 final class PeelingEngine {
     /** Fraction of rows above which saturated inversions abort the fit. */
@@ -51,6 +56,7 @@ final class PeelingEngine {
         final double[] biasCount;
         long invalidRows;
         long seenRows;
+        double[] varianceModel;
 
         LayerState(LayerPlan plan) {
             this.plan = plan;
@@ -125,7 +131,14 @@ final class PeelingEngine {
         s.seenRows += x.rows();
         if (p.usesPre()) {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
-            s.fit.add(x, pre, null, variance);
+            INDArray omega = null;
+            if (p.inputTap() != null) {
+                if (s.varianceModel == null) {
+                    s.varianceModel = RowVarianceModel.fit(x, pre);
+                }
+                omega = RowVarianceModel.weights(x, s.varianceModel);
+            }
+            s.fit.add(x, pre, null, variance, omega);
             if (post != null) {
                 INDArray[] inv = ActivationInversion.invert(p.activation(), post);
                 INDArray preForBias = ActivationInversion.sharedOffset(p.activation())
@@ -173,8 +186,15 @@ final class PeelingEngine {
     private List<LayerReconstruction> solveAll(List<LayerState> states, long queries) {
         List<LayerReconstruction> out = new ArrayList<>();
         List<LinearFit.Solution> sols = new ArrayList<>();
-        for (LayerState s : states) {
-            sols.add(s.fit.solve(ridge));
+        for (int k = 0; k < states.size(); k++) {
+            LayerState s = states.get(k);
+            LinearFit.Solution sol = s.fit.solve(ridge);
+            LayerPlan below = s.plan.index() > 0 ? plans.get(s.plan.index() - 1) : null;
+            if (below != null && "relu".equalsIgnoreCase(below.activation()) && !sol.weakInputs().isEmpty()) {
+                // lower ReLU units active only through noise: unidentifiable, treated as dead (DESIGN.md §4)
+                sol = s.fit.solve(ridge, sol.weakInputs());
+            }
+            sols.add(sol);
         }
         for (int k = 0; k < states.size(); k++) {
             LayerState s = states.get(k);
@@ -187,6 +207,7 @@ final class PeelingEngine {
                 dead.add(u);
             }
             if (k + 1 < sols.size() && "relu".equalsIgnoreCase(p.activation())) {
+                // units of this layer that never (or only through noise) reach the next layer's fit
                 for (int u : sols.get(k + 1).deadInputs()) {
                     dead.add(u);
                 }
