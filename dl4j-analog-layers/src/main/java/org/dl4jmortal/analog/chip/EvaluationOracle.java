@@ -31,6 +31,23 @@ public final class EvaluationOracle {
         return c.effectiveWeightsForOracle().muli(c.driftCompensationFactor());
     }
 
+    /**
+     * The true noise of an analog layer's {@code .pre} tap at given layer inputs (DESIGN.md §4: the Cramér–Rao bound
+     * of a reconstruction must come from the chip's true noise at the probes). Read noise, output noise and ADC
+     * rounding ({@code step^2 / 12}) through noise management, bound management, tiles, {@code wScale} and the drift
+     * compensation factor; see {@link AnalogCrossbar#preTapNoiseVarianceForOracle(INDArray)} for the formula.
+     * Not counted in the ledger.
+     *
+     * @param layerName  an analog layer
+     * @param layerInput the layer's input rows {@code [batch, nIn]} (network input for the first layer, the lower
+     *                   layer's {@code .post} values otherwise)
+     * @return variance of every {@code .pre} tap value {@code [batch, nOut]}, squared weight units, DOUBLE
+     * @throws IllegalArgumentException if the layer is not analog, or the input has the wrong width or is not finite
+     */
+    public INDArray preTapNoiseVariance(String layerName, INDArray layerInput) {
+        return chip.crossbar(layerName).preTapNoiseVarianceForOracle(layerInput);
+    }
+
     /** @return every analog layer's effective weights, by layer name (see {@link #effectiveWeights(String)}) */
     public Map<String, INDArray> effectiveWeights() {
         Map<String, INDArray> m = new LinkedHashMap<>();

@@ -316,6 +316,108 @@ public final class AnalogCrossbar {
         }
     }
 
+    /**
+     * The variance of this layer's {@code .pre} tap for given input rows, for the evaluation oracle only (the true
+     * noise behind the Cramér–Rao bound of weight reconstruction, DESIGN.md §4). It follows {@link Periphery#read}
+     * term by term, per tile {@code k}: {@code alpha_k} = the row's abs-max over the tile (noise management, 1
+     * without), {@code xq = DAC(x / alpha_k)}; bound management doubles {@code alpha_k} while the noise-free
+     * normalised output {@code xq Wn} of any column reaches the ADC bound (decided on the noise-free value, so rows
+     * within about one noise std of the bound are approximated); then
+     * <pre>
+     *   var_ij = (wScale_j * gdc)^2 * sum_k alpha_k^2 * ( readNoise^2 * sum_{i in k} |Wn_ij| xq_i^2
+     *                                                   + outputNoise^2 + adcStep^2 / 12 )
+     * </pre>
+     * with {@code adcStep^2 / 12} only when the ADC quantizes (the uniform rounding-noise model, valid when the
+     * analog noise spans several ADC steps). An all-zero tile row has {@code alpha_k = 0} and so variance 0 (its
+     * output is exactly 0).
+     *
+     * @param x layer input rows {@code [batch, nIn]}, network units, finite
+     * @return variances {@code [batch, nOut]} in squared tap (weight) units, DOUBLE
+     * @throws IllegalArgumentException on a wrong width or non-finite input
+     */
+    public INDArray preTapNoiseVarianceForOracle(INDArray x) {
+        InputChecks.requireFiniteMatrix(x, nIn, "input of analog layer " + layerName);
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            org.dl4jmortal.analog.periphery.PeripheryConfig cfg = settings.periphery();
+            INDArray wNorm = normalisedWeights().castTo(DataType.DOUBLE);
+            INDArray xd = x.castTo(DataType.DOUBLE);
+            int batch = (int) xd.rows();
+            org.dl4jmortal.analog.periphery.Quantizer dac =
+                    new org.dl4jmortal.analog.periphery.Quantizer(cfg.inputBits(), cfg.inputBound());
+            org.dl4jmortal.analog.periphery.Quantizer adc =
+                    new org.dl4jmortal.analog.periphery.Quantizer(cfg.outputBits(), cfg.outputBound());
+            double outputTerm = cfg.outputNoise() * cfg.outputNoise()
+                    + (cfg.outputQuantization() ? adc.step() * adc.step() / 12.0 : 0.0);
+            double readVar = cfg.readNoise() * cfg.readNoise();
+            boolean bm = cfg.boundManagement() && cfg.outputQuantization() && cfg.maxBoundManagementRounds() > 0;
+            INDArray total = Nd4j.zeros(DataType.DOUBLE, batch, nOut);
+            int tileSize = cfg.tileSize();
+            for (long start = 0; start < nIn; start += tileSize) {
+                long end = Math.min(nIn, start + tileSize);
+                INDArray xs = xd.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
+                INDArray ws = wNorm.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all());
+                INDArray absW = Transforms.abs(ws, true);
+                double[] alpha = xs.amax(1).toDoubleVector();
+                if (!cfg.noiseManagement()) {
+                    java.util.Arrays.fill(alpha, 1.0);
+                }
+                for (int r = 0; r < batch; r++) {
+                    if (!(alpha[r] >= Float.MIN_NORMAL)) {
+                        alpha[r] = 0.0;
+                    }
+                }
+                INDArray xq = quantizeRows(xs, alpha, cfg, dac);
+                if (bm) {
+                    double[] peak = xq.mmul(ws).amax(1).toDoubleVector();
+                    for (int round = 0; round < cfg.maxBoundManagementRounds(); round++) {
+                        java.util.List<Integer> hot = new java.util.ArrayList<>();
+                        for (int r = 0; r < batch; r++) {
+                            if (alpha[r] > 0 && peak[r] >= adc.bound()) {
+                                hot.add(r);
+                            }
+                        }
+                        if (hot.isEmpty()) {
+                            break;
+                        }
+                        int[] rows = hot.stream().mapToInt(Integer::intValue).toArray();
+                        double[] a = new double[rows.length];
+                        for (int i = 0; i < rows.length; i++) {
+                            alpha[rows[i]] *= 2;
+                            a[i] = alpha[rows[i]];
+                        }
+                        INDArray sub = quantizeRows(xs.getRows(rows), a, cfg, dac);
+                        double[] subPeak = sub.mmul(ws).amax(1).toDoubleVector();
+                        for (int i = 0; i < rows.length; i++) {
+                            xq.putRow(rows[i], sub.getRow(i));
+                            peak[rows[i]] = subPeak[i];
+                        }
+                    }
+                }
+                INDArray a2 = Nd4j.create(alpha, new long[] {batch, 1}, DataType.DOUBLE);
+                a2.muli(a2);
+                INDArray v = xq.mul(xq).mmul(absW).muli(readVar).addi(outputTerm);
+                total.addi(v.muliColumnVector(a2));
+            }
+            INDArray scale = params.get(AnalogParams.W_SCALE).castTo(DataType.DOUBLE).reshape(1, nOut);
+            double gdc = driftCompensationFactor();
+            total.muliRowVector(scale.mul(scale).muli(gdc * gdc));
+            return total;
+        }
+    }
+
+    private static INDArray quantizeRows(INDArray rows, double[] alpha,
+                                         org.dl4jmortal.analog.periphery.PeripheryConfig cfg,
+                                         org.dl4jmortal.analog.periphery.Quantizer dac) {
+        double[] inverse = new double[alpha.length];
+        for (int i = 0; i < alpha.length; i++) {
+            inverse[i] = alpha[i] > 0 ? 1.0 / alpha[i] : 0.0;
+        }
+        INDArray xq = rows.mulColumnVector(Nd4j.create(inverse, new long[] {alpha.length, 1}, DataType.DOUBLE));
+        return cfg.inputQuantization() ? dac.quantizeInPlace(xq) : xq;
+    }
+
     /** @return the drift compensation factor in use at the present time (1 when compensation is off) */
     public double driftCompensationFactor() {
         normalisedWeights();

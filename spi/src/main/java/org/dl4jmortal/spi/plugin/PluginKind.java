@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.export.TapExporter;
+import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
 /**
  * A kind of extension point: a contract type and a display name. Every kind is bound the same way, through a
@@ -19,6 +20,8 @@ public final class PluginKind<T extends NamedPlugin> {
     public static final PluginKind<DeviceModel> DEVICE = define("device", DeviceModel.class);
     /** Tap exporters ({@code npy}, {@code csv}, {@code dl4j}). */
     public static final PluginKind<TapExporter> EXPORTER = define("exporter", TapExporter.class);
+    /** Weight reconstructors ({@code finite-difference}, {@code least-squares}). */
+    public static final PluginKind<WeightReconstructor> RECONSTRUCTOR = define("reconstructor", WeightReconstructor.class);
 
     private final String name;
     private final Class<T> type;

@@ -1,0 +1,405 @@
+package org.dl4jmortal.probe.reconstruct;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Streaming least squares for one layer, {@code Y = X W (+ 1 b) + noise}, with the Cramér–Rao bound of the rows
+ * used (DESIGN.md §4). Rows arrive in chunks; only the normal equations are kept (double precision), so a design of
+ * any length fits in memory.
+ * <p>
+ * <b>Shared mode</b> (one design for every unit): a row enters the fit only if every unit's response is valid in it,
+ * so all units share {@code G = X^T X}; {@code W = G^-1 X^T Y} (ordinary least squares, or ridge
+ * {@code (G + lambda mean(diag G) I)^-1 X^T Y}, which is biased). <b>Per-unit mode</b> (ReLU read after its
+ * activation): unit {@code j} uses only its own valid (active) rows, {@code G_j = X^T diag(m_j) X}; its cost is
+ * {@code nOut} times larger.
+ * <p>
+ * <b>Cramér–Rao bound.</b> With independent Gaussian noise of variance {@code V_nj} (from the true noise model) the
+ * information of unit {@code j} is {@code F_j = X^T diag(1/V_.j) X}, and the bound on the squared error of an
+ * unbiased estimate of its weights is {@code tr F_j^-1}. Per-unit mode accumulates {@code F_j} exactly. Shared
+ * mode, where {@code nOut} Gram matrices would cost too much, uses
+ * {@code tr F_j^-1 ~= tr G^-1 / wbar_j}, {@code wbar_j = sum_n q_n / V_nj / sum_n q_n},
+ * {@code q_n = ||G^-1 x_n||^2}: the first-order expansion of {@code F_j^-1} around {@code wbar_j G}, whose first-order
+ * term vanishes for this choice of {@code wbar_j}, so the relative error is of second order in the spread of
+ * {@code 1/V} across rows (exact for homoscedastic noise: then it is {@code sigma_j^2 tr (X^T X)^-1}).
+ * {@code q_n} uses the Gram matrix of the rows seen before the chunk (of the chunk itself for the first one).
+ * <p>
+ * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 = RSS_j / (N - p)} from the fit's own residuals, times
+ * {@code tr G^-1}; this is the method's own estimate, never the bound.
+ */
+final class LinearFit {
+    /** Largest {@code nOut p^2} for which shared mode accumulates every unit's information matrix exactly. */
+    static final long EXACT_INFO_LIMIT = 2_000_000L;
+    /** Fraction of rows on which an input must be non-zero to be identifiable (lower ReLU units). */
+    static final double MIN_ACTIVITY = 0.01;
+    private final int nIn;
+    private final int nOut;
+    private final int p;
+    private final boolean intercept;
+    private final boolean perUnit;
+    private final INDArray gram;
+    private final INDArray xty;
+    private final double[] yy;
+    private final double[] rowsPerUnit;
+    private final List<INDArray> unitGram = new ArrayList<>();
+    private final List<INDArray> unitInfo = new ArrayList<>();
+    private final double[] sumWq;
+    private double sumQ;
+    private boolean noiseSeen;
+    private boolean infiniteInformation;
+    private long rows;
+    private final double[] activeRows;
+    private final boolean exactInfo;
+    private INDArray qInverse;
+    private long qInverseRows;
+
+    /**
+     * @param nIn       regressors (layer inputs)
+     * @param nOut      units
+     * @param intercept whether to fit a bias column
+     * @param perUnit   per-unit valid rows (ReLU after its activation) instead of shared rows
+     */
+    LinearFit(int nIn, int nOut, boolean intercept, boolean perUnit) {
+        this.nIn = nIn;
+        this.nOut = nOut;
+        this.intercept = intercept;
+        this.perUnit = perUnit;
+        this.p = nIn + (intercept ? 1 : 0);
+        this.gram = Nd4j.zeros(DataType.DOUBLE, p, p);
+        this.xty = Nd4j.zeros(DataType.DOUBLE, p, nOut);
+        this.yy = new double[nOut];
+        this.rowsPerUnit = new double[nOut];
+        this.sumWq = new double[nOut];
+        this.activeRows = new double[nIn];
+        this.exactInfo = !perUnit && (long) nOut * p * p <= EXACT_INFO_LIMIT;
+        if (perUnit || exactInfo) {
+            for (int j = 0; j < nOut; j++) {
+                unitGram.add(Nd4j.zeros(DataType.DOUBLE, p, p));
+                unitInfo.add(Nd4j.zeros(DataType.DOUBLE, p, p));
+            }
+        }
+    }
+
+    /** @return rows that entered the fit (shared mode) or that were offered (per-unit mode) */
+    long rows() {
+        return rows;
+    }
+
+    /**
+     * @param x        regressors {@code [b, nIn]}
+     * @param y        responses {@code [b, nOut]}
+     * @param valid    0/1 validity {@code [b, nOut]}, or null for all valid
+     * @param variance true noise variance of the responses {@code [b, nOut]}, or null if unknown
+     */
+    void add(INDArray x, INDArray y, INDArray valid, INDArray variance) {
+        add(x, y, valid, variance, null);
+    }
+
+    /**
+     * As {@link #add(INDArray, INDArray, INDArray, INDArray)} with row weights {@code omega_n > 0} (weighted least
+     * squares, shared mode only): {@code G = X^T diag(omega) X}, {@code X^T diag(omega) Y}.
+     *
+     * @param rowWeights {@code [b]} or {@code [b, 1]} weights, or null for 1
+     */
+    void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights) {
+        INDArray xd = x.castTo(DataType.DOUBLE);
+        INDArray yd = y.castTo(DataType.DOUBLE);
+        INDArray v = variance == null ? null : variance.castTo(DataType.DOUBLE);
+        if (intercept) {
+            xd = Nd4j.hstack(xd, Nd4j.ones(DataType.DOUBLE, xd.rows(), 1));
+        }
+        if (!perUnit && valid != null) {
+            int[] keep = rowsWhereAllValid(valid);
+            if (keep.length == 0) {
+                return;
+            }
+            if (keep.length < xd.rows()) {
+                xd = xd.getRows(keep);
+                yd = yd.getRows(keep);
+                v = v == null ? null : v.getRows(keep);
+                rowWeights = rowWeights == null ? null : rowWeights.reshape(rowWeights.length(), 1).getRows(keep);
+            }
+            valid = null;
+        }
+        if (perUnit) {
+            addPerUnit(xd, yd, valid, v);
+        } else {
+            INDArray omega = rowWeights == null ? Nd4j.ones(DataType.DOUBLE, xd.rows(), 1)
+                    : rowWeights.castTo(DataType.DOUBLE).reshape(xd.rows(), 1);
+            addShared(xd, yd, v, omega);
+        }
+    }
+
+    private void addShared(INDArray xd, INDArray yd, INDArray v, INDArray omega) {
+        INDArray xw = xd.mulColumnVector(omega);
+        double[] nz = xd.neq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+        for (int i = 0; i < nIn; i++) {
+            activeRows[i] += nz[i];
+        }
+        if (v != null) {
+            if (qInverse == null || (rows >= 2L * p && rows >= 2 * qInverseRows)) {
+                INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
+                qInverse = safeInverse(reference);
+                qInverseRows = Math.max(1, rows);
+            }
+            INDArray inv = qInverse;
+            INDArray gx = xd.mmul(inv);
+            INDArray q = gx.muli(gx).sum(1);
+            double[] qs = q.toDoubleVector();
+            double[] om = omega.toDoubleVector();
+            double[][] vs = v.toDoubleMatrix();
+            if (exactInfo) {
+                INDArray xt = xd.transpose();
+                for (int j = 0; j < nOut; j++) {
+                    INDArray w = Nd4j.ones(DataType.DOUBLE, xd.rows(), 1).divi(v.getColumn(j).reshape(xd.rows(), 1));
+                    if (!Double.isFinite(w.sumNumber().doubleValue())) {
+                        infiniteInformation = true;
+                        continue;
+                    }
+                    unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(w)));
+                }
+            }
+            for (int n = 0; n < qs.length; n++) {
+                if (qs[n] <= 0) {
+                    continue;
+                }
+                sumQ += qs[n] * om[n];
+                for (int j = 0; j < nOut; j++) {
+                    if (vs[n][j] > 0) {
+                        sumWq[j] += qs[n] / vs[n][j];
+                    } else {
+                        infiniteInformation = true;
+                    }
+                }
+            }
+            noiseSeen = true;
+        }
+        gram.addi(xw.transpose().mmul(xd));
+        xty.addi(xw.transpose().mmul(yd));
+        double[] sq = yd.mul(yd).mulColumnVector(omega).sum(0).toDoubleVector();
+        for (int j = 0; j < nOut; j++) {
+            yy[j] += sq[j];
+            rowsPerUnit[j] += xd.rows();
+        }
+        rows += xd.rows();
+    }
+
+    private void addPerUnit(INDArray xd, INDArray yd, INDArray valid, INDArray v) {
+        INDArray m = valid == null ? Nd4j.onesLike(yd) : valid.castTo(DataType.DOUBLE);
+        INDArray ym = yd.mul(m);
+        xty.addi(xd.transpose().mmul(ym));
+        double[] sq = ym.mul(ym).sum(0).toDoubleVector();
+        double[] cnt = m.sum(0).toDoubleVector();
+        INDArray xt = xd.transpose();
+        for (int j = 0; j < nOut; j++) {
+            yy[j] += sq[j];
+            rowsPerUnit[j] += cnt[j];
+            if (cnt[j] == 0) {
+                continue;
+            }
+            INDArray mj = m.getColumn(j).reshape(xd.rows(), 1);
+            unitGram.get(j).addi(xt.mmul(xd.mulColumnVector(mj)));
+            if (v != null) {
+                INDArray vj = v.getColumn(j).reshape(xd.rows(), 1);
+                INDArray w = mj.div(vj);
+                if (!Double.isFinite(w.sumNumber().doubleValue())) {
+                    infiniteInformation = true;
+                    continue;
+                }
+                unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(w)));
+            }
+        }
+        if (v != null) {
+            noiseSeen = true;
+        }
+        gram.addi(xt.mmul(xd));
+        rows += xd.rows();
+    }
+
+    private static int[] rowsWhereAllValid(INDArray valid) {
+        double[] minPerRow = valid.castTo(DataType.DOUBLE).min(1).toDoubleVector();
+        int k = 0;
+        int[] keep = new int[minPerRow.length];
+        for (int i = 0; i < minPerRow.length; i++) {
+            if (minPerRow[i] > 0) {
+                keep[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(keep, k);
+    }
+
+    private static INDArray safeInverse(INDArray g) {
+        double scale = Math.max(1e-300, Nd4j.diag(g).meanNumber().doubleValue());
+        INDArray r = g.add(Nd4j.eye(g.rows()).castTo(DataType.DOUBLE).muli(1e-9 * scale));
+        return SymmetricInverse.invert(r);
+    }
+
+    /** The solved layer. */
+    record Solution(INDArray weights, INDArray bias, int[] deadInputs, int[] deadUnits, double errorVariance,
+                    double boundVariance, long rows, double[] residualVariance, double[] rowVariance,
+                    double[] activity) {
+
+        /**
+         * @return inputs that are non-zero on fewer than {@link #MIN_ACTIVITY} of the rows, or whose estimated weight
+         * row is smaller than its own standard error (signal-to-noise below 1; shared mode): inputs that the probes
+         * excite rarely or only through noise, functionally dead and not identifiable
+         */
+        java.util.Set<Integer> weakInputs() {
+            java.util.Set<Integer> weak = new java.util.TreeSet<>();
+            double[] norms = weights.mul(weights).sum(1).toDoubleVector();
+            for (int i = 0; i < rowVariance.length; i++) {
+                if ((rowVariance[i] > 0 && rowVariance[i] > norms[i]) || (activity[i] > 0 && activity[i] < MIN_ACTIVITY)) {
+                    weak.add(i);
+                }
+            }
+            return weak;
+        }
+    }
+
+    /**
+     * @param ridge ridge parameter {@code >= 0} relative to the mean diagonal of {@code X^T X} (0 = OLS)
+     * @return weights {@code [nIn, nOut]}, bias {@code [1, nOut]} (zeros without intercept), inputs that were zero on
+     * every row (their weight rows are left 0), units with fewer valid rows than unknowns (per-unit mode; their
+     * weights are 0), the summed estimated and bound variances (NaN bound if no noise was supplied)
+     */
+    Solution solve(double ridge) {
+        return solve(ridge, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #solve(double)}, treating some inputs as dead (their rows left 0 and out of the fit).
+     *
+     * @param ridge    ridge parameter
+     * @param excluded input indices to leave out
+     * @return the solution
+     */
+    Solution solve(double ridge, java.util.Set<Integer> excluded) {
+        List<Integer> live = new ArrayList<>();
+        List<Integer> dead = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            if (gram.getDouble(i, i) > 0 && !excluded.contains(i)) {
+                live.add(i);
+            } else {
+                dead.add(i);
+            }
+        }
+        int[] idx = live.stream().mapToInt(Integer::intValue).toArray();
+        int[] deadInputs = dead.stream().mapToInt(Integer::intValue).filter(i -> i < nIn).toArray();
+        INDArray full = Nd4j.zeros(DataType.DOUBLE, p, nOut);
+        double errorVar = 0;
+        double boundVar = 0;
+        double[] residualVar = new double[nOut];
+        double[] rowVariance = new double[nIn];
+        double[] activity = new double[nIn];
+        for (int i = 0; i < nIn; i++) {
+            activity[i] = rows > 0 ? activeRows[i] / rows : 0;
+        }
+        List<Integer> deadUnits = new ArrayList<>();
+        if (!perUnit) {
+            INDArray g = sub(gram, idx);
+            INDArray ginv = SymmetricInverse.invert(g);
+            INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, idx.length))) : ginv;
+            INDArray b = xty.getRows(idx);
+            INDArray w = solveWith.mmul(b);
+            double tr = Nd4j.diag(ginv).sumNumber().doubleValue() - (intercept ? ginv.getDouble(idx.length - 1, idx.length - 1) : 0);
+            double[] rss = rss(g, b, w, yy);
+            for (int j = 0; j < nOut; j++) {
+                residualVar[j] = rss[j] / Math.max(1, rows - idx.length);
+                errorVar += residualVar[j] * tr;
+                if (noiseSeen) {
+                    if (infiniteInformation) {
+                        boundVar += 0.0;
+                    } else if (exactInfo) {
+                        boundVar += trace(SymmetricInverse.invert(sub(unitInfo.get(j), idx)), intercept);
+                    } else {
+                        boundVar += sumWq[j] > 0 ? tr * sumQ / sumWq[j] : Double.POSITIVE_INFINITY;
+                    }
+                }
+            }
+            for (int k = 0; k < idx.length; k++) {
+                full.putRow(idx[k], w.getRow(k));
+                double rowVar = 0;
+                for (int j = 0; j < nOut; j++) {
+                    rowVar += residualVar[j] * ginv.getDouble(k, k);
+                }
+                if (idx[k] < nIn) {
+                    rowVariance[idx[k]] = rowVar;
+                }
+            }
+        } else {
+            for (int j = 0; j < nOut; j++) {
+                int[] unitIdx = liveFor(unitGram.get(j), idx);
+                if (rowsPerUnit[j] < unitIdx.length || unitIdx.length == 0) {
+                    deadUnits.add(j);
+                    continue;
+                }
+                INDArray g = sub(unitGram.get(j), unitIdx);
+                INDArray ginv = SymmetricInverse.invert(g);
+                INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, unitIdx.length))) : ginv;
+                INDArray b = xty.getColumn(j).reshape(p, 1).getRows(unitIdx);
+                INDArray w = solveWith.mmul(b);
+                double tr = trace(ginv, intercept);
+                double r = rss(g, b, w, new double[] {yy[j]})[0];
+                residualVar[j] = r / Math.max(1, rowsPerUnit[j] - unitIdx.length);
+                errorVar += residualVar[j] * tr;
+                if (noiseSeen) {
+                    if (infiniteInformation) {
+                        boundVar += 0;
+                    } else {
+                        INDArray finv = SymmetricInverse.invert(sub(unitInfo.get(j), unitIdx));
+                        boundVar += trace(finv, intercept);
+                    }
+                }
+                for (int k = 0; k < unitIdx.length; k++) {
+                    full.putScalar(unitIdx[k], j, w.getDouble(k, 0));
+                }
+            }
+        }
+        INDArray weights = full.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).dup();
+        INDArray bias = intercept ? full.getRow(nIn, true).dup() : Nd4j.zeros(DataType.DOUBLE, 1, nOut);
+        return new Solution(weights, bias, deadInputs, deadUnits.stream().mapToInt(Integer::intValue).toArray(),
+                errorVar, noiseSeen ? boundVar : Double.NaN, rows, residualVar, rowVariance, activity);
+    }
+
+    private int[] liveFor(INDArray g, int[] sharedLive) {
+        List<Integer> l = new ArrayList<>();
+        for (int i : sharedLive) {
+            if (g.getDouble(i, i) > 0) {
+                l.add(i);
+            }
+        }
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double trace(INDArray inv, boolean intercept) {
+        double t = Nd4j.diag(inv).sumNumber().doubleValue();
+        return intercept ? t - inv.getDouble(inv.rows() - 1, inv.rows() - 1) : t;
+    }
+
+    private INDArray ridgeMatrix(INDArray g, double ridge, int n) {
+        double mean = Nd4j.diag(g).meanNumber().doubleValue();
+        INDArray r = Nd4j.eye(n).castTo(DataType.DOUBLE).muli(ridge * mean);
+        if (intercept) {
+            r.putScalar(n - 1, n - 1, 0.0);
+        }
+        return r;
+    }
+
+    private static INDArray sub(INDArray g, int[] idx) {
+        return g.getRows(idx).getColumns(idx);
+    }
+
+    private static double[] rss(INDArray g, INDArray b, INDArray w, double[] yTy) {
+        double[] quad = w.mul(g.mmul(w)).sum(0).toDoubleVector();
+        double[] cross = w.mul(b).sum(0).toDoubleVector();
+        double[] out = new double[quad.length];
+        for (int j = 0; j < quad.length; j++) {
+            out[j] = Math.max(0, yTy[j] - 2 * cross[j] + quad[j]);
+        }
+        return out;
+    }
+}
