@@ -49,6 +49,7 @@ public final class AnalogCrossbar {
 
     private double[] cacheKey;
     private INDArray cachedNormalisedWeights;
+    private INDArray cachedAbsWeights;
     private double cachedAlpha = 1.0;
 
     /**
@@ -267,7 +268,7 @@ public final class AnalogCrossbar {
         try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
             INDArray xd = x.dataType() == wNorm.dataType() ? x : x.castTo(wNorm.dataType());
             INDArray y = noiseFree ? periphery.readNoiseFree(xd, wNorm)
-                    : periphery.read(xd, wNorm, KeyedRandom.key(seed, "read", readCounter.getAndIncrement()));
+                    : periphery.read(xd, wNorm, cachedAbsWeights, KeyedRandom.key(seed, "read", readCounter.getAndIncrement()));
             y.muliRowVector(wScale.castTo(y.dataType()));
             if (alpha != 1.0) {
                 y.muli(alpha);
@@ -299,7 +300,8 @@ public final class AnalogCrossbar {
             }
             INDArray wt = wNorm.transpose();
             INDArray eps = noiseFree ? periphery.readNoiseFree(d, wt)
-                    : periphery.read(d, wt, KeyedRandom.key(seed, "backward", readCounter.getAndIncrement()));
+                    : periphery.read(d, wt, cachedAbsWeights == null ? null : cachedAbsWeights.transpose(),
+                    KeyedRandom.key(seed, "backward", readCounter.getAndIncrement()));
             return eps.castTo(delta.dataType()).detach();
         }
     }
@@ -459,6 +461,7 @@ public final class AnalogCrossbar {
                 alpha = now > 0 ? reference / now : 1.0;
             }
             cachedNormalisedWeights = wNorm;
+            cachedAbsWeights = settings.periphery().readNoise() > 0 ? Transforms.abs(wNorm, true) : null;
             cachedAlpha = alpha;
             cacheKey = key;
             return wNorm;

@@ -93,7 +93,23 @@ public final class Periphery {
      *                                  names the first bad (row, column))
      */
     public INDArray read(INDArray x, INDArray normalisedWeights, long noiseKey) {
+        return read(x, normalisedWeights, null, noiseKey);
+    }
+
+    /**
+     * As {@link #read(INDArray, INDArray, long)}, with {@code |W|} supplied by a caller that caches it (the read
+     * noise needs the product {@code |W| x^2}; recomputing {@code |W|} on every read costs a pass over the array).
+     *
+     * @param x                 inputs, [batch, nIn]
+     * @param normalisedWeights weights, [nIn, nOut]
+     * @param absWeights        {@code |normalisedWeights|}, [nIn, nOut], or null to compute it here
+     * @param noiseKey          key of this read's noise
+     * @return outputs, [batch, nOut]
+     * @throws IllegalArgumentException as {@link #read(INDArray, INDArray, long)}
+     */
+    public INDArray read(INDArray x, INDArray normalisedWeights, INDArray absWeights, long noiseKey) {
         INDArray w = checkShapes(x, normalisedWeights);
+        INDArray absAll = absWeights == null || absWeights.dataType() != w.dataType() ? null : absWeights;
         DataType type = x.dataType();
         boolean noisy = config.readNoise() > 0 || config.outputNoise() > 0;
         if (!noisy && !config.inputQuantization() && !config.outputQuantization()) {
@@ -119,7 +135,11 @@ public final class Periphery {
             int from = k * tileSize;
             int width = Math.min(nIn, from + tileSize) - from;
             INDArray ws = tiles == 1 ? w : w.get(NDArrayIndex.interval(from, from + width), NDArrayIndex.all());
-            INDArray absW = config.readNoise() > 0 ? Transforms.abs(ws, true) : null;
+            INDArray absW = null;
+            if (config.readNoise() > 0) {
+                absW = absAll == null ? Transforms.abs(ws, true)
+                        : tiles == 1 ? absAll : absAll.get(NDArrayIndex.interval(from, from + width), NDArrayIndex.all());
+            }
             double[] tileOut = new double[batch * nOut];
             boolean[] saturated = new boolean[batch];
             readRows(xv, nIn, from, width, ws, absW, alpha[k], null, KeyedRandom.key(noiseKey, k, 0), type,
