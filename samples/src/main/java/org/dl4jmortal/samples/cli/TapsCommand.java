@@ -52,8 +52,9 @@ public final class TapsCommand implements Callable<Integer> {
 
     /** Which rows to send. */
     static final class DataChoice {
-        @Option(names = "--data", paramLabel = "DIR", required = true,
-                description = "a data folder (training images, then test images)")
+        @Option(names = "--data", paramLabel = "DIR|full|embedded", required = true,
+                description = "Fashion-MNIST: a folder, 'full' (Debian's dataset-fashion-mnist) or 'embedded'; "
+                        + "training images, then test images")
         File data;
         @Option(names = "--synthetic", paramLabel = "KIND:N", required = true,
                 description = "synthetic probes: gaussian:N (N(0,1)) or uniform:N (U[0,1))")
@@ -156,7 +157,9 @@ public final class TapsCommand implements Callable<Integer> {
             if (dataChoice.synthetic != null) {
                 source = SyntheticProbes.parse(dataChoice.synthetic, model.inputSize(), seed);
             } else {
-                if (!dataChoice.data.isDirectory()) {
+                String name = dataChoice.data.getPath();
+                boolean keyword = name.equals("full") || name.equals("embedded");
+                if (!keyword && !dataChoice.data.isDirectory()) {
                     throw new IllegalArgumentException("data folder not found: " + dataChoice.data.getAbsolutePath());
                 }
                 DataFolderLoader loader = dataLoader != null ? dataLoader : service(DataFolderLoader.class, "--data");
