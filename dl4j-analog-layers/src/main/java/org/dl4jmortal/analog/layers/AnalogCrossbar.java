@@ -47,6 +47,10 @@ public final class AnalogCrossbar {
     private boolean recordPreOutput;
     private INDArray lastPreOutput;
 
+    private INDArray lastReadInput;
+    private INDArray lastReadOutput;
+    private double[] lastReadKey;
+
     private double[] cacheKey;
     private INDArray cachedNormalisedWeights;
     private INDArray cachedAbsWeights;
@@ -277,8 +281,28 @@ public final class AnalogCrossbar {
             if (recordPreOutput) {
                 lastPreOutput = out;
             }
+            lastReadInput = x;
+            lastReadOutput = out;
+            lastReadKey = cacheKey;
             return out;
         }
+    }
+
+    /**
+     * The result of the last {@link #read} if it was a read of this very input array with the present device state:
+     * the backward pass then uses the forward read that actually happened (as on hardware) instead of a second,
+     * differently noisy read. Callers must not modify the returned array.
+     *
+     * @param x the input array of the read (compared by identity)
+     * @return the pre-bias output {@code [batch, nOut]} of that read, or null if the last read was of another input
+     * or the devices changed since
+     */
+    public synchronized INDArray lastReadOf(INDArray x) {
+        if (x == null || x != lastReadInput) {
+            return null;
+        }
+        normalisedWeights();
+        return lastReadKey == cacheKey ? lastReadOutput : null;
     }
 
     /**

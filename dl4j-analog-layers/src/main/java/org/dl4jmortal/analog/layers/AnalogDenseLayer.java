@@ -60,21 +60,23 @@ public class AnalogDenseLayer extends BaseLayer<org.dl4jmortal.analog.conf.Analo
     protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray z = crossbar.read(input);
-        INDArray b = params.get(AnalogParams.BIAS);
-        if (b != null) {
-            z.addiRowVector(b.castTo(z.dataType()));
+        return AnalogLayerSupport.withBias(crossbar.read(input), params, maskArray == null ? null : this::applyMask,
+                workspaceMgr);
+    }
+
+    /** The training forward read of this input if it is still valid (see {@link AnalogCrossbar#lastReadOf}), else a new read. */
+    private INDArray trainingPreOutput(LayerWorkspaceMgr workspaceMgr) {
+        INDArray last = crossbar.lastReadOf(input);
+        if (last == null) {
+            return preOutput(true, workspaceMgr);
         }
-        if (maskArray != null) {
-            applyMask(z);
-        }
-        return workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+        return AnalogLayerSupport.withBias(last, params, maskArray == null ? null : this::applyMask, workspaceMgr);
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray z = preOutput(true, workspaceMgr);
+        INDArray z = trainingPreOutput(workspaceMgr);
         INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
         if (maskArray != null) {
             applyMask(delta);

@@ -98,6 +98,24 @@ final class AnalogLayerSupport {
         }
     }
 
+    /**
+     * The layer's pre-activation from a crossbar read: a copy in the layer's activations workspace plus the digital
+     * bias (the read itself is never modified, so it can be reused by the backward pass).
+     */
+    static INDArray withBias(INDArray read, Map<String, INDArray> params,
+                             java.util.function.Consumer<INDArray> mask,
+                             org.deeplearning4j.nn.workspace.LayerWorkspaceMgr workspaceMgr) {
+        INDArray z = workspaceMgr.dup(org.deeplearning4j.nn.workspace.ArrayType.ACTIVATIONS, read);
+        INDArray b = params.get(AnalogParams.BIAS);
+        if (b != null) {
+            z.addiRowVector(b.castTo(z.dataType()));
+        }
+        if (mask != null) {
+            mask.accept(z);
+        }
+        return z;
+    }
+
     /** @return true only for the digital bias: device state must not be divided by the minibatch size */
     static boolean divideByMinibatch(String paramName) {
         return AnalogParams.BIAS.equals(paramName);

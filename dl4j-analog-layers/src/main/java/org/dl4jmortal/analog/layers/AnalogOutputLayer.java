@@ -60,15 +60,17 @@ public class AnalogOutputLayer extends BaseOutputLayer<org.dl4jmortal.analog.con
     protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray z = crossbar.read(input);
-        INDArray b = params.get(AnalogParams.BIAS);
-        if (b != null) {
-            z.addiRowVector(b.castTo(z.dataType()));
+        return AnalogLayerSupport.withBias(crossbar.read(input), params, maskArray == null ? null : this::applyMask,
+                workspaceMgr);
+    }
+
+    /** The training forward read of this input if it is still valid (see {@link AnalogCrossbar#lastReadOf}), else a new read. */
+    private INDArray trainingPreOutput(LayerWorkspaceMgr workspaceMgr) {
+        INDArray last = crossbar.lastReadOf(input);
+        if (last == null) {
+            return preOutput(true, workspaceMgr);
         }
-        if (maskArray != null) {
-            applyMask(z);
-        }
-        return workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+        return AnalogLayerSupport.withBias(last, params, maskArray == null ? null : this::applyMask, workspaceMgr);
     }
 
     @Override
@@ -89,7 +91,7 @@ public class AnalogOutputLayer extends BaseOutputLayer<org.dl4jmortal.analog.con
     }
 
     private Pair<Gradient, INDArray> gradientAndDelta(LayerWorkspaceMgr workspaceMgr) {
-        INDArray preOut = preOutput2d(true, workspaceMgr);
+        INDArray preOut = trainingPreOutput(workspaceMgr);
         ILossFunction loss = layerConf().getLossFn();
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray delta = loss.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
