@@ -157,6 +157,8 @@ public final class TrainJob {
                     task.step();
                 }
             }
+            // fit(DataSet) counts iterations but not epochs; the epoch-based learning-rate schedule needs the count
+            net.incrementEpochCount();
             double acc = Accuracy.top1(net::output, test);
             curve.add(acc);
             out.printf(Locale.ROOT, "%s epoch %d: test accuracy %.4f%n", name, e + 1, acc);
