@@ -61,25 +61,22 @@ public final class AnalogMlp {
     }
 
     /**
-     * @param seed         seed of the initial weights and of the noise
-     * @param learningRate SGD learning rate
-     * @param decay        multiplicative learning-rate decay per epoch (1 = constant)
-     * @param relativeStd  weight noise std relative to each column's max |w|
+     * The digital network of hardware-aware training: the demo's recipe ({@link DigitalMlp}: Adam 1e-3, He
+     * initialisation) with weight noise, so that the comparison with the plain digital network isolates the noise.
+     *
+     * @param seed        seed of the initial weights and of the noise
+     * @param relativeStd weight noise std relative to each column's max |w|
      * @return an initialised digital network that trains with hardware-aware weight noise
      */
-    public static MultiLayerNetwork hardwareAware(long seed, double learningRate, double decay, double relativeStd) {
+    public static MultiLayerNetwork hardwareAware(long seed, double relativeStd) {
+        MultiLayerNetwork template = DigitalMlp.create(seed, DigitalMlp.DEFAULT_LEARNING_RATE);
+        MultiLayerConfiguration conf = template.getLayerWiseConfigurations().clone();
         HardwareAwareWeightNoise noise = new HardwareAwareWeightNoise(relativeStd, seed);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
-                .updater(sgd(learningRate, decay)).weightInit(WeightInit.XAVIER).weightNoise(noise).list()
-                .layer(new DenseLayer.Builder().name("hidden1").nIn(DigitalMlp.INPUTS).nOut(DigitalMlp.HIDDEN1)
-                        .activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().name("hidden2").nIn(DigitalMlp.HIDDEN1).nOut(DigitalMlp.HIDDEN2)
-                        .activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output").nIn(DigitalMlp.HIDDEN2)
-                        .nOut(DigitalMlp.OUTPUTS).activation(Activation.SOFTMAX).build())
-                .build();
+        for (NeuralNetConfiguration c : conf.getConfs()) {
+            ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer()).setWeightNoise(noise);
+        }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
+        net.init(template.params().dup(), false);
         return net;
     }
 

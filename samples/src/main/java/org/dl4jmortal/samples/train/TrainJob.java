@@ -32,8 +32,8 @@ import org.knowm.xchart.XYChartBuilder;
  * <ul>
  *   <li>{@code in-place} (mortal): analog layers of a pulsed device trained inside DL4J's {@code fit()} by stochastic
  *   pulses (DESIGN.md §3); no digital copy of the weights exists;</li>
- *   <li>{@code hardware-aware}: a digital network trained with weight noise relative to the weight range (Rasch et
- *   al. 2023), then programmed into a chip of the (programmed) device and evaluated from 1 s to 1 year with global
+ *   <li>{@code hardware-aware}: a digital network trained with the digital recipe (Adam 1e-3) plus weight noise
+ *   relative to the weight range (Rasch et al. 2023), then programmed into a chip of the (programmed) device and evaluated from 1 s to 1 year with global
  *   drift compensation, beside the plain digital network programmed the same way.</li>
  * </ul>
  */
@@ -95,8 +95,7 @@ public final class TrainJob {
             m.put("accuracy", curve.get(curve.size() - 1));
         } else {
             long t1 = System.nanoTime();
-            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(config.seed(), config.learningRate(),
-                    config.learningRateDecay(), config.weightNoise());
+            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(config.seed(), config.weightNoise());
             curve = fit(hwa, train, test, "hardware-aware");
             seconds = (System.nanoTime() - t1) / 1e9;
             m.put("weight_noise", config.weightNoise());
