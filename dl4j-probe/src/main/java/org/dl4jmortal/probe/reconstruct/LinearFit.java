@@ -20,13 +20,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>
  * <b>Cramér–Rao bound.</b> With independent Gaussian noise of variance {@code V_nj} (from the true noise model) the
  * information of unit {@code j} is {@code F_j = X^T diag(1/V_.j) X}, and the bound on the squared error of an
- * unbiased estimate of its weights is {@code tr F_j^-1}. Per-unit mode accumulates {@code F_j} exactly. Shared
- * mode, where {@code nOut} Gram matrices would cost too much, uses
- * {@code tr F_j^-1 ~= tr G^-1 / wbar_j}, {@code wbar_j = sum_n q_n / V_nj / sum_n q_n},
- * {@code q_n = ||G^-1 x_n||^2}: the first-order expansion of {@code F_j^-1} around {@code wbar_j G}, whose first-order
- * term vanishes for this choice of {@code wbar_j}, so the relative error is of second order in the spread of
- * {@code 1/V} across rows (exact for homoscedastic noise: then it is {@code sigma_j^2 tr (X^T X)^-1}).
- * {@code q_n} uses the Gram matrix of the rows seen before the chunk (of the chunk itself for the first one).
+ * unbiased estimate of its weights is {@code tr F_j^-1}. Per-unit mode, and shared mode when
+ * {@code nOut p^2 <= EXACT_INFO_LIMIT}, accumulate every {@code F_j} exactly. Otherwise (wide layers, where
+ * {@code nOut} information matrices would cost too much) {@code tr F_j^-1 ~= tr G^-1 / wbar_j} with
+ * {@code wbar_j = sum_n q_n / V_nj / sum_n omega_n q_n}, {@code q_n = ||G^-1 x_n||^2}, {@code G = X^T diag(omega) X}:
+ * the first-order expansion of {@code F_j^-1} around {@code wbar_j G}, whose first-order term vanishes for this
+ * choice, so the relative error is of second order in the spread of {@code 1 / (V omega)} across rows (exact for
+ * homoscedastic noise with equal weights: then it is {@code sigma_j^2 tr (X^T X)^-1}). {@code q_n} uses the Gram
+ * matrix of the rows seen so far, refreshed each time their number doubles.
+ * <p>
+ * Rows may carry weights {@code omega_n} (feasible weighted least squares, shared mode).
  * <p>
  * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 = RSS_j / (N - p)} from the fit's own residuals, times
  * {@code tr G^-1}; this is the method's own estimate, never the bound.
@@ -36,6 +39,8 @@ final class LinearFit {
     static final long EXACT_INFO_LIMIT = 2_000_000L;
     /** Fraction of rows on which an input must be non-zero to be identifiable (lower ReLU units). */
     static final double MIN_ACTIVITY = 0.01;
+    /** Number of unknowns above which chunk products are computed in float32. */
+    static final int FLOAT_PRODUCTS_ABOVE = 300;
     private final int nIn;
     private final int nOut;
     private final int p;
@@ -52,6 +57,7 @@ final class LinearFit {
     private boolean noiseSeen;
     private boolean infiniteInformation;
     private long rows;
+    private int stride = 1;
     private final double[] activeRows;
     private final boolean exactInfo;
     private INDArray qInverse;
@@ -106,6 +112,26 @@ final class LinearFit {
      * @param rowWeights {@code [b]} or {@code [b, 1]} weights, or null for 1
      */
     void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights) {
+        add(x, y, valid, variance, rowWeights, 1);
+    }
+
+    /** @return true if the bound is approximated (wide layers), so the noise of a row sample suffices */
+    boolean approximateBound() {
+        return !perUnit && !exactInfo;
+    }
+
+    /**
+     * As {@link #add(INDArray, INDArray, INDArray, INDArray, INDArray)} where {@code variance} is given only for rows
+     * {@code 0, stride, 2 stride, ...} (approximate-bound mode without validity masks): the bound's sums are then
+     * estimated from that systematic sample.
+     *
+     * @param stride the sampling stride of {@code variance}, {@code >= 1}
+     */
+    void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights, int stride) {
+        if (stride > 1 && (valid != null || !approximateBound())) {
+            throw new IllegalArgumentException("a sampled variance needs the approximate bound and no validity mask");
+        }
+        this.stride = stride;
         INDArray xd = x.castTo(DataType.DOUBLE);
         INDArray yd = y.castTo(DataType.DOUBLE);
         INDArray v = variance == null ? null : variance.castTo(DataType.DOUBLE);
@@ -136,34 +162,53 @@ final class LinearFit {
 
     private void addShared(INDArray xd, INDArray yd, INDArray v, INDArray omega) {
         INDArray xw = xd.mulColumnVector(omega);
+        INDArray xf = p > FLOAT_PRODUCTS_ABOVE ? xd.castTo(DataType.FLOAT) : null;
+        INDArray xwtf = p > FLOAT_PRODUCTS_ABOVE ? xw.castTo(DataType.FLOAT).transpose() : null;
         double[] nz = xd.neq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
         for (int i = 0; i < nIn; i++) {
             activeRows[i] += nz[i];
         }
-        if (v != null) {
+        if (v != null && exactInfo) {
+            INDArray xt = xd.transpose();
+            double[] rowEnergy = xd.mul(xd).sum(1).toDoubleVector();
+            double[][] vs = v.toDoubleMatrix();
+            for (int j = 0; j < nOut; j++) {
+                double[] w = new double[vs.length];
+                for (int n = 0; n < w.length; n++) {
+                    if (vs[n][j] > 0) {
+                        w[n] = 1.0 / vs[n][j];
+                    } else if (rowEnergy[n] > 0) {
+                        infiniteInformation = true;
+                    }
+                }
+                INDArray wc = Nd4j.create(w, new long[] {w.length, 1}, DataType.DOUBLE);
+                unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(wc)));
+            }
+            noiseSeen = true;
+        }
+        if (v != null && !exactInfo) {
             if (qInverse == null || (rows >= 2L * p && rows >= 2 * qInverseRows)) {
                 INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
                 qInverse = safeInverse(reference);
                 qInverseRows = Math.max(1, rows);
             }
             INDArray inv = qInverse;
-            INDArray gx = xd.mmul(inv);
+            INDArray xs = xd;
+            INDArray omegaS = omega;
+            if (stride > 1) {
+                int[] sample = new int[(int) v.rows()];
+                for (int i = 0; i < sample.length; i++) {
+                    sample[i] = i * stride;
+                }
+                xs = xd.getRows(sample);
+                omegaS = omega.getRows(sample);
+            }
+            INDArray gx = xs.castTo(DataType.FLOAT).mmul(inv.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE);
             INDArray q = gx.muli(gx).sum(1);
             double[] qs = q.toDoubleVector();
-            double[] om = omega.toDoubleVector();
-            double[][] vs = v.toDoubleMatrix();
-            if (exactInfo) {
-                INDArray xt = xd.transpose();
-                for (int j = 0; j < nOut; j++) {
-                    INDArray w = Nd4j.ones(DataType.DOUBLE, xd.rows(), 1).divi(v.getColumn(j).reshape(xd.rows(), 1));
-                    if (!Double.isFinite(w.sumNumber().doubleValue())) {
-                        infiniteInformation = true;
-                        continue;
-                    }
-                    unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(w)));
-                }
-            }
-            for (int n = 0; n < qs.length; n++) {
+            double[] om = omegaS.toDoubleVector();
+            double[][] vs = exactInfo ? null : v.toDoubleMatrix();
+            for (int n = 0; vs != null && n < qs.length; n++) {
                 if (qs[n] <= 0) {
                     continue;
                 }
@@ -178,8 +223,15 @@ final class LinearFit {
             }
             noiseSeen = true;
         }
-        gram.addi(xw.transpose().mmul(xd));
-        xty.addi(xw.transpose().mmul(yd));
+        if (p > FLOAT_PRODUCTS_ABOVE) {
+            // wide layers: chunk products in float32 (twice as fast; a chunk's relative rounding ~1e-7 sqrt(b)),
+            // accumulated in double
+            gram.addi(xwtf.mmul(xf).castTo(DataType.DOUBLE));
+            xty.addi(xwtf.mmul(yd.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE));
+        } else {
+            gram.addi(xw.transpose().mmul(xd));
+            xty.addi(xw.transpose().mmul(yd));
+        }
         double[] sq = yd.mul(yd).mulColumnVector(omega).sum(0).toDoubleVector();
         for (int j = 0; j < nOut; j++) {
             yy[j] += sq[j];

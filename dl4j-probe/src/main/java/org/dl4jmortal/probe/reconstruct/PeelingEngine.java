@@ -31,6 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class PeelingEngine {
     /** Fraction of rows above which saturated inversions abort the fit. */
     static final double SATURATED_FRACTION = 0.5;
+    /** Row sampling stride of the true noise for wide layers (approximate bound). */
+    static final int VARIANCE_STRIDE = 8;
 
     private final TappedModel model;
     private final List<LayerPlan> plans;
@@ -127,31 +129,25 @@ final class PeelingEngine {
         LayerPlan p = s.plan;
         INDArray x = p.inputTap() == null ? networkInput : r.tap(p.inputTap());
         INDArray post = p.postTap() != null ? r.tap(p.postTap()) : (p.last() ? r.output() : null);
-        INDArray variance = noise == null ? null : noise.preTapVariance(p.layerName(), x);
         s.seenRows += x.rows();
+        if (p.usesPre() && noise != null && s.fit.approximateBound() && x.rows() >= 8 * VARIANCE_STRIDE) {
+            // wide layer, approximate bound: the true noise of a systematic row sample suffices
+            int[] sample = new int[(int) ((x.rows() + VARIANCE_STRIDE - 1) / VARIANCE_STRIDE)];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = i * VARIANCE_STRIDE;
+            }
+            INDArray sampled = noise.preTapVariance(p.layerName(), x.getRows(sample));
+            INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
+            INDArray omega = deeperWeights(s, x, pre);
+            s.fit.add(x, pre, null, sampled, omega, VARIANCE_STRIDE);
+            absorbBias(s, pre, post);
+            return;
+        }
+        INDArray variance = noise == null ? null : noise.preTapVariance(p.layerName(), x);
         if (p.usesPre()) {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
-            INDArray omega = null;
-            if (p.inputTap() != null) {
-                if (s.varianceModel == null) {
-                    s.varianceModel = RowVarianceModel.fit(x, pre);
-                }
-                omega = RowVarianceModel.weights(x, s.varianceModel);
-            }
-            s.fit.add(x, pre, null, variance, omega);
-            if (post != null) {
-                INDArray[] inv = ActivationInversion.invert(p.activation(), post);
-                INDArray preForBias = ActivationInversion.sharedOffset(p.activation())
-                        ? pre.subColumnVector(pre.mean(true, 1)) : pre;
-                INDArray diff = inv[0].sub(preForBias).muli(inv[1]);
-                double[] sums = diff.sum(0).toDoubleVector();
-                double[] counts = inv[1].sum(0).toDoubleVector();
-                for (int j = 0; j < sums.length; j++) {
-                    s.biasSum[j] += sums[j];
-                    s.biasCount[j] += counts[j];
-                }
-                s.invalidRows += countInvalidRows(inv[1]);
-            }
+            s.fit.add(x, pre, null, variance, deeperWeights(s, x, pre));
+            absorbBias(s, pre, post);
         } else {
             INDArray[] inv = ActivationInversion.invert(p.activation(), post);
             if (variance != null && ActivationInversion.sharedOffset(p.activation())) {
@@ -164,6 +160,34 @@ final class PeelingEngine {
                 s.invalidRows += countInvalidRows(inv[1]);
             }
         }
+    }
+
+    private static INDArray deeperWeights(LayerState s, INDArray x, INDArray pre) {
+        if (s.plan.inputTap() == null) {
+            return null;
+        }
+        if (s.varianceModel == null) {
+            s.varianceModel = RowVarianceModel.fit(x, pre);
+        }
+        return RowVarianceModel.weights(x, s.varianceModel);
+    }
+
+    private static void absorbBias(LayerState s, INDArray pre, INDArray post) {
+        LayerPlan p = s.plan;
+        if (post == null) {
+            return;
+        }
+        INDArray[] inv = ActivationInversion.invert(p.activation(), post);
+        INDArray preForBias = ActivationInversion.sharedOffset(p.activation())
+                ? pre.subColumnVector(pre.mean(true, 1)) : pre;
+        INDArray diff = inv[0].sub(preForBias).muli(inv[1]);
+        double[] sums = diff.sum(0).toDoubleVector();
+        double[] counts = inv[1].sum(0).toDoubleVector();
+        for (int j = 0; j < sums.length; j++) {
+            s.biasSum[j] += sums[j];
+            s.biasCount[j] += counts[j];
+        }
+        s.invalidRows += countInvalidRows(inv[1]);
     }
 
     private static long countInvalidRows(INDArray valid) {

@@ -119,9 +119,13 @@ public final class ReconstructionMeasurement {
         ReconstructionRequest req = ReconstructionRequest.builder().budget(budget).seed(11)
                 .differences(ReconstructionRequest.Differences.FORWARD)
                 .noiseModel(chip.evaluationOracle()::preTapNoiseVariance).build();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         Reconstruction r = method.equals("finite-difference")
                 ? new FiniteDifferenceReconstructor().reconstruct(model, req)
                 : new LeastSquaresReconstructor().reconstruct(model, req);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) * 1e-9;
         Map<String, Double> err = ReconstructedNetworks.relativeErrors(r, chip.evaluationOracle().effectiveWeights());
         for (LayerReconstruction l : r.layers()) {
             double e = err.get(l.layerName());
@@ -146,9 +150,9 @@ public final class ReconstructionMeasurement {
         }
         INDArray noiseFree = chip.evaluationOracle().noiseFreeOutput(testX);
         INDArray rebuilt = ReconstructedNetworks.toNetwork(r).output(testX);
-        System.out.printf("%s %s %s taps: agreement %.4f, chip noise-free accuracy %.4f, queries %d, seconds %.1f%n",
+        System.out.printf("%s %s %s taps: agreement %.4f, chip noise-free accuracy %.4f, queries %d, seconds %.1f wall, %.1f cpu%n",
                 device, a, post ? "post" : "pre", agreement(rebuilt, noiseFree), accuracy(noiseFree, testY),
-                r.queries(), r.seconds());
+                r.queries(), r.seconds(), cpuSeconds);
     }
 
     static double accuracy(INDArray p, INDArray y) {

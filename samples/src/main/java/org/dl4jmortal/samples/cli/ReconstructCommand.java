@@ -84,6 +84,10 @@ public final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", description = "output folder (default ${DEFAULT-VALUE})")
     File out;
 
+    @Option(names = "--differences", defaultValue = "forward",
+            description = "finite differences: forward (nIn + 1 probes) | central (2 nIn) (default ${DEFAULT-VALUE})")
+    String differences;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the probe design (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -106,7 +110,8 @@ public final class ReconstructCommand implements Callable<Integer> {
         WeightReconstructor reconstructor = MortalRegistry.global().get(PluginKind.RECONSTRUCTOR, method);
         EvaluationOracle oracle = c.evaluationOracle();
         ReconstructionRequest.Builder req = ReconstructionRequest.builder().budget(budget).seed(seed)
-                .noiseModel(oracle::preTapNoiseVariance);
+                .noiseModel(oracle::preTapNoiseVariance)
+                .differences(parseDifferences(differences));
         if (targetError != null) {
             req.targetError(targetError);
         }
@@ -167,6 +172,15 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     private static Object finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    static ReconstructionRequest.Differences parseDifferences(String text) {
+        for (ReconstructionRequest.Differences d : ReconstructionRequest.Differences.values()) {
+            if (d.name().equalsIgnoreCase(text)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("--differences '" + text + "' is not known; use forward or central");
     }
 
     static double agreement(INDArray a, INDArray b) {

@@ -49,7 +49,7 @@ public final class ReconstructionRequest {
         this.step = b.step;
     }
 
-    /** @return a builder with the defaults: no budget limit, no target, seed 0, Rademacher, central, no ridge */
+    /** @return a builder with the defaults: method-default budget, no target, seed 0, Rademacher, forward differences, no ridge */
     public static Builder builder() {
         return new Builder();
     }
@@ -116,7 +116,7 @@ public final class ReconstructionRequest {
         private long seed;
         private NoiseModel noiseModel;
         private Design design = Design.RADEMACHER;
-        private Differences differences = Differences.CENTRAL;
+        private Differences differences = Differences.FORWARD;
         private double ridge;
         private int repeats;
         private double amplitude = 1.0;
