@@ -41,8 +41,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>
  * <b>Resume.</b> With {@link OutputMode#RESUME} the recorder reads the manifest, checks that format, taps, seed,
  * batch size, checkpoint interval, read models and source agree with this run, truncates every part file to the
- * manifest's completed rows, skips as many source rows and continues. Batches then start at the same rows as in an
- * uninterrupted run, and read noise is keyed by row, so the files are byte-identical to an uninterrupted run's.
+ * manifest's completed rows, replays the queries of as many source rows without writing them (a chip's read noise follows
+ * its sequence of reads; the replayed queries are counted in the ledger) and continues. Batches then start at the same
+ * rows as in an uninterrupted run, and the tap read models' noise is keyed by row, so the files are byte-identical to
+ * an uninterrupted run's.
  * <p>
  * <b>NaN.</b> NaN values read at a tap are counted per tap (manifest and summary). With {@link NanPolicy#FAIL}
  * (default) the first batch holding one stops the export with a {@link TapNaNException} naming the tap, the source
@@ -205,10 +207,21 @@ public final class TapRecorder {
                 writers.put(t, w);
                 bytesAtStart += w.bytes();
             }
-            source.skip(firstRow);
             Map<String, Long> ledgerStart = model.ledger().snapshot();
             TapReader reader = new TapReader(model, readModels, seed);
             List<String> modelTaps = tapNames.stream().filter(t -> !t.equals(OUTPUT)).toList();
+            // Replay the completed rows' queries without writing them: a chip's read noise follows its sequence of
+            // reads (DESIGN.md §3, keyed draws), so only the same sequence of queries puts a resumed export on the
+            // same noise as an uninterrupted one. The replayed queries are real reads and are counted in the ledger.
+            long replayed = 0;
+            while (replayed < firstRow) {
+                INDArray skipped = nextBatch(source);
+                if (skipped == null) {
+                    break;
+                }
+                reader.read(skipped, modelTaps, replayed);
+                replayed += skipped.size(0);
+            }
             long rows = firstRow;
             manifest(created, sessions, src, rows, false, nanCounts, ledger(ledgerBase, ledgerStart)).writeTo(outputDir);
             observer.started(firstRow, source.rows());
