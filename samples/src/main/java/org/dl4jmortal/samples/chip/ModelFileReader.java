@@ -28,6 +28,10 @@ public final class ModelFileReader {
                 throw new UserInputException("--model " + file + ": not a DL4J model zip (no "
                         + ModelSerializer.CONFIGURATION_JSON + " inside); save models with ModelSerializer.writeModel");
             }
+            if (zip.getEntry("objects/mortal-chip.json") != null) {
+                throw new UserInputException("--model " + file + ": this is a chip image (written by convert, demo or"
+                        + " train), not a digital model; pass it with --chip, or give the digital model (digital.zip)");
+            }
             json = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserInputException("--model " + file + ": not a DL4J model zip (" + e.getMessage() + ")");

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         description = "Analog in-memory computing for Deeplearning4j: simulate mortal (PCM) chips and copy "
                 + "knowledge out of them.",
         subcommands = {HelpCommand.class, VersionCommand.class, DemoCommand.class, EvaluateCommand.class,
-            ConvertCommand.class, TrainCommand.class, TapsCommand.class, DeviceCommand.class, ReconstructCommand.class, BenchCommand.class},
+            ConvertCommand.class, TrainCommand.class, TapsCommand.class, DeviceCommand.class, ReconstructCommand.class, PluginsCommand.class,
+            BenchCommand.class},
         footerHeading = "%nEnvironment (read by ./mortal):%n",
         footer = {"  MORTAL_JAVA_OPTS  extra JVM options, placed after the defaults so that they win;",
             "                    defaults: -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=3g",

@@ -132,7 +132,7 @@ public final class TapsCommand implements Callable<Integer> {
     /**
      * Runs the export.
      *
-     * @return the exit code (0 done, 1 I/O failure, 2 bad input, 3 NaN at a tap)
+     * @return the exit code (0 done, 1 I/O failure, 2 bad option syntax (picocli), 3 bad input, 4 NaN at a tap)
      */
     @Override
     public Integer call() {
@@ -163,7 +163,8 @@ public final class TapsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("data folder not found: " + dataChoice.data.getAbsolutePath());
                 }
                 DataFolderLoader loader = dataLoader != null ? dataLoader : service(DataFolderLoader.class, "--data");
-                source = new DataSetIteratorSource(dataChoice.data.getAbsolutePath(), model.inputSize(),
+                source = new DataSetIteratorSource(keyword ? "fashion-mnist " + name : dataChoice.data.getAbsolutePath(),
+                        model.inputSize(),
                         loader.open(dataChoice.data, batch));
             }
             List<String> tapNames = taps.size() == 1 && taps.get(0).equals("all") ? TapRecorder.allTaps(model) : taps;
@@ -181,15 +182,15 @@ public final class TapsCommand implements Callable<Integer> {
             }
             return 0;
         } catch (TapNaNException e) {
-            err.println("error: " + e.getMessage());
+            err.println("mortal: error: " + e.getMessage());
+            err.flush();
+            return 4;
+        } catch (IllegalArgumentException e) {
+            err.println("mortal: error: " + e.getMessage());
             err.flush();
             return 3;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("mortal: error: " + e.getMessage());
             err.flush();
             return 1;
         }

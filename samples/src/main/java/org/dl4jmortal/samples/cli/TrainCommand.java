@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
  * {@code mortal train --device NAME [--epochs E] [--mode in-place|hardware-aware] [--data DIR] [--out DIR] [--seed N]}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training),",
-            "or hardware-aware for a programmed device, beside the same network trained digitally.",
+        description = {"Train the MLP in place on a pulsed device, or hardware-aware for a programmed one.",
+            "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or",
+            "hardware-aware for a programmed device, beside the same network trained digitally.",
             "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
             "update and bit-length management (--set meanCount=1 selects the faster mean-count mode)."})
 public final class TrainCommand implements Callable<Integer> {

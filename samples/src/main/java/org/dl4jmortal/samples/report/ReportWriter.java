@@ -46,8 +46,8 @@ public final class ReportWriter {
         md.append("## Drift\n\n");
         md.append("Device: ").append(context.device()).append(". Accuracy is the mean over ").append(context.repeats())
                 .append(" read-noise draws, +- their sample standard deviation; GDC is global drift compensation.\n\n");
-        md.append("| time since programming | t (s) | accuracy | std | accuracy with GDC | std | loss vs digital |"
-                + " loss with GDC |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| time since programming | t (s) | accuracy | std | accuracy with GDC | std | chip - digital |"
+                + " chip with GDC - digital |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         double digital = metrics.digital().accuracy();
         for (DemoMetrics.Drift r : metrics.drift()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %+.4f | %+.4f |\n",

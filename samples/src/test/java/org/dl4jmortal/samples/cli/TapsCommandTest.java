@@ -97,7 +97,7 @@ class TapsCommandTest {
         assertEquals(50L, m.ledger().get("queries"));
         Run again = run(new TapsCommand(), "--model", modelZip.getPath(), "--synthetic", "gaussian:50", "--out",
                 out.toString(), "--no-progress");
-        assertEquals(2, again.code());
+        assertEquals(3, again.code());
         assertTrue(again.err().contains("--resume") && again.err().contains("--force"), again.err());
     }
 
@@ -147,25 +147,25 @@ class TapsCommandTest {
         Files.writeString(notModel, "plain text");
         Run r = run(new TapsCommand(), "--model", notModel.toString(), "--synthetic", "gaussian:5", "--out",
                 tmp.resolve("x").toString());
-        assertEquals(2, r.code());
+        assertEquals(3, r.code());
         assertTrue(r.err().contains("not a DL4J model zip: " + notModel.toAbsolutePath()), r.err());
         Run unknown = run(new TapsCommand(), "--model", modelZip.getPath(), "--synthetic", "gaussian:5", "--taps",
                 "0.pre,9.post", "--out", tmp.resolve("y").toString());
-        assertEquals(2, unknown.code());
+        assertEquals(3, unknown.code());
         assertTrue(unknown.err().contains("unknown tap '9.post'; valid taps: [0.pre, 0.post, 1.pre, 1.post, output]"),
                 unknown.err());
         Run both = run(new TapsCommand(), "--model", modelZip.getPath(), "--synthetic", "gaussian:5", "--resume",
                 "--force");
-        assertEquals(2, both.code());
+        assertEquals(3, both.code());
         assertTrue(both.err().contains("exclude each other"), both.err());
         Run format = run(new TapsCommand(), "--model", modelZip.getPath(), "--synthetic", "gaussian:5", "--format",
                 "hdf5", "--out", tmp.resolve("z").toString());
-        assertEquals(2, format.code());
+        assertEquals(3, format.code());
         assertTrue(format.err().contains("unknown exporter 'hdf5'") && format.err().contains("[csv, dl4j, npy]"),
                 format.err());
-        Run noChipLoader = run(new TapsCommand(), "--chip", "a.chip", "--synthetic", "gaussian:5");
-        assertEquals(2, noChipLoader.code());
-        assertTrue(noChipLoader.err().contains("ChipLoader"), noChipLoader.err());
+        Run noChip = run(new TapsCommand(), "--chip", "a.chip", "--synthetic", "gaussian:5");
+        assertEquals(3, noChip.code());
+        assertTrue(noChip.err().contains("a.chip") && noChip.err().contains("does not exist"), noChip.err());
         Run twoModels = run(new TapsCommand(), "--chip", "a.chip", "--model", "b.zip", "--synthetic", "gaussian:5");
         assertEquals(2, twoModels.code());
         assertTrue(twoModels.err().contains("mutually exclusive"), twoModels.err());
