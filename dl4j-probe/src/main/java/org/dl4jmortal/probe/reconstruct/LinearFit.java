@@ -323,24 +323,32 @@ final class LinearFit {
     }
 
     /**
-     * As {@link #solve(double)}, treating some inputs as dead (their rows left 0 and out of the fit).
+     * As {@link #solve(double)}, treating some inputs as dead: they stay in the fit as nuisance parameters (so that
+     * leaving them out biases no other weight), but their rows are set to 0 in the result and left out of the
+     * estimated error and the bound (the bound on the other weights is the corresponding part of {@code F^-1}).
      *
      * @param ridge    ridge parameter
-     * @param excluded input indices to leave out
+     * @param excluded input indices to report as dead
      * @return the solution
      */
     Solution solve(double ridge, java.util.Set<Integer> excluded) {
         List<Integer> live = new ArrayList<>();
         List<Integer> dead = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            if (gram.getDouble(i, i) > 0 && !excluded.contains(i)) {
+            if (gram.getDouble(i, i) > 0) {
                 live.add(i);
             } else {
                 dead.add(i);
             }
         }
         int[] idx = live.stream().mapToInt(Integer::intValue).toArray();
-        int[] deadInputs = dead.stream().mapToInt(Integer::intValue).filter(i -> i < nIn).toArray();
+        java.util.Set<Integer> deadSet = new java.util.TreeSet<>(dead);
+        deadSet.addAll(excluded);
+        int[] deadInputs = deadSet.stream().mapToInt(Integer::intValue).filter(i -> i < nIn).toArray();
+        boolean[] counted = new boolean[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            counted[k] = idx[k] < nIn && !excluded.contains(idx[k]);
+        }
         INDArray full = Nd4j.zeros(DataType.DOUBLE, p, nOut);
         double errorVar = 0;
         double boundVar = 0;
@@ -357,7 +365,7 @@ final class LinearFit {
             INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, idx.length))) : ginv;
             INDArray b = xty.getRows(idx);
             INDArray w = solveWith.mmul(b);
-            double tr = Nd4j.diag(ginv).sumNumber().doubleValue() - (intercept ? ginv.getDouble(idx.length - 1, idx.length - 1) : 0);
+            double tr = trace(ginv, counted);
             double[] rss = rss(g, b, w, yy);
             for (int j = 0; j < nOut; j++) {
                 residualVar[j] = rss[j] / Math.max(1, rows - idx.length);
@@ -366,7 +374,7 @@ final class LinearFit {
                     if (infiniteInformation) {
                         boundVar += 0.0;
                     } else if (exactInfo) {
-                        boundVar += trace(SymmetricInverse.invert(sub(unitInfo.get(j), idx)), intercept);
+                        boundVar += trace(SymmetricInverse.invert(sub(unitInfo.get(j), idx)), counted);
                     } else {
                         boundVar += sumWq[j] > 0 ? tr * sumQ / sumWq[j] : Double.POSITIVE_INFINITY;
                     }
@@ -394,7 +402,11 @@ final class LinearFit {
                 INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, unitIdx.length))) : ginv;
                 INDArray b = xty.getColumn(j).reshape(p, 1).getRows(unitIdx);
                 INDArray w = solveWith.mmul(b);
-                double tr = trace(ginv, intercept);
+                boolean[] unitCounted = new boolean[unitIdx.length];
+                for (int k = 0; k < unitIdx.length; k++) {
+                    unitCounted[k] = unitIdx[k] < nIn && !excluded.contains(unitIdx[k]);
+                }
+                double tr = trace(ginv, unitCounted);
                 double r = rss(g, b, w, new double[] {yy[j]})[0];
                 residualVar[j] = r / Math.max(1, rowsPerUnit[j] - unitIdx.length);
                 errorVar += residualVar[j] * tr;
@@ -403,12 +415,17 @@ final class LinearFit {
                         boundVar += 0;
                     } else {
                         INDArray finv = SymmetricInverse.invert(sub(unitInfo.get(j), unitIdx));
-                        boundVar += trace(finv, intercept);
+                        boundVar += trace(finv, unitCounted);
                     }
                 }
                 for (int k = 0; k < unitIdx.length; k++) {
                     full.putScalar(unitIdx[k], j, w.getDouble(k, 0));
                 }
+            }
+        }
+        for (int i : excluded) {
+            if (i < nIn) {
+                full.getRow(i).assign(0);
             }
         }
         INDArray weights = full.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).dup();
@@ -427,10 +444,16 @@ final class LinearFit {
         return l.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static double trace(INDArray inv, boolean intercept) {
-        double t = Nd4j.diag(inv).sumNumber().doubleValue();
-        return intercept ? t - inv.getDouble(inv.rows() - 1, inv.rows() - 1) : t;
+    private static double trace(INDArray inv, boolean[] counted) {
+        double t = 0;
+        for (int k = 0; k < counted.length; k++) {
+            if (counted[k]) {
+                t += inv.getDouble(k, k);
+            }
+        }
+        return t;
     }
+
 
     private INDArray ridgeMatrix(INDArray g, double ridge, int n) {
         double mean = Nd4j.diag(g).meanNumber().doubleValue();
