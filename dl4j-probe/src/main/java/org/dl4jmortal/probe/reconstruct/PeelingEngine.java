@@ -214,9 +214,18 @@ final class PeelingEngine {
             LayerState s = states.get(k);
             LinearFit.Solution sol = s.fit.solve(ridge);
             LayerPlan below = s.plan.index() > 0 ? plans.get(s.plan.index() - 1) : null;
-            if (below != null && "relu".equalsIgnoreCase(below.activation()) && !sol.weakInputs().isEmpty()) {
-                // lower ReLU units active only through noise: unidentifiable, treated as dead (DESIGN.md §4)
-                sol = s.fit.solve(ridge, sol.weakInputs());
+            if (below != null && "relu".equalsIgnoreCase(below.activation())) {
+                // lower ReLU units that are dead, rarely active or active only through noise: unidentifiable rows,
+                // kept as nuisance parameters and reported dead (DESIGN.md §4)
+                java.util.Set<Integer> excluded = new java.util.TreeSet<>(sol.weakInputs());
+                if (k > 0) {
+                    for (int u : sols.get(k - 1).deadUnits()) {
+                        excluded.add(u);
+                    }
+                }
+                if (!excluded.isEmpty()) {
+                    sol = s.fit.solve(ridge, excluded);
+                }
             }
             sols.add(sol);
         }
