@@ -266,13 +266,14 @@ public final class AnalogCrossbar {
      */
     public INDArray read(INDArray x) {
         InputChecks.requireFiniteMatrix(x, nIn, "input of analog layer " + layerName);
-        INDArray wNorm = normalisedWeights();
+        Effective e = effective();
+        INDArray wNorm = e.normalisedWeights();
         INDArray wScale = params.get(AnalogParams.W_SCALE);
-        double alpha = driftCompensation() ? cachedAlpha : 1.0;
+        double alpha = e.alpha();
         try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
             INDArray xd = x.dataType() == wNorm.dataType() ? x : x.castTo(wNorm.dataType());
             INDArray y = noiseFree ? periphery.readNoiseFree(xd, wNorm)
-                    : periphery.read(xd, wNorm, cachedAbsWeights, KeyedRandom.key(seed, "read", readCounter.getAndIncrement()));
+                    : periphery.read(xd, wNorm, e.absWeights(), KeyedRandom.key(seed, "read", readCounter.getAndIncrement()));
             y.muliRowVector(wScale.castTo(y.dataType()));
             if (alpha != 1.0) {
                 y.muli(alpha);
@@ -313,9 +314,10 @@ public final class AnalogCrossbar {
      * @return error at the input {@code [batch, nIn]}, detached from any workspace
      */
     public INDArray backward(INDArray delta) {
-        INDArray wNorm = normalisedWeights();
+        Effective e = effective();
+        INDArray wNorm = e.normalisedWeights();
         INDArray wScale = params.get(AnalogParams.W_SCALE);
-        double alpha = driftCompensation() ? cachedAlpha : 1.0;
+        double alpha = e.alpha();
         try (MemoryWorkspace ignored = ScratchWorkspace.open()) {
             INDArray d = delta.dataType() == wNorm.dataType() ? delta.dup() : delta.castTo(wNorm.dataType());
             d.muliRowVector(wScale.castTo(d.dataType()));
@@ -324,7 +326,7 @@ public final class AnalogCrossbar {
             }
             INDArray wt = wNorm.transpose();
             INDArray eps = noiseFree ? periphery.readNoiseFree(d, wt)
-                    : periphery.read(d, wt, cachedAbsWeights == null ? null : cachedAbsWeights.transpose(),
+                    : periphery.read(d, wt, e.absWeights() == null ? null : e.absWeights().transpose(),
                     KeyedRandom.key(seed, "backward", readCounter.getAndIncrement()));
             return eps.castTo(delta.dataType()).detach();
         }
@@ -454,6 +456,15 @@ public final class AnalogCrossbar {
     public synchronized void invalidate() {
         cacheKey = null;
         cachedNormalisedWeights = null;
+    }
+
+    /** One consistent view of the cache: weights, their absolute values (null without read noise), GDC factor in use. */
+    private record Effective(INDArray normalisedWeights, INDArray absWeights, double alpha) {
+    }
+
+    private synchronized Effective effective() {
+        INDArray w = normalisedWeights();
+        return new Effective(w, cachedAbsWeights, driftCompensation() ? cachedAlpha : 1.0);
     }
 
     /**
