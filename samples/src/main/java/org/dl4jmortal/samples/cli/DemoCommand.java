@@ -1,6 +1,9 @@
 package org.dl4jmortal.samples.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.dl4jmortal.samples.demo.DemoStep;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,7 +83,17 @@ public final class DemoCommand implements Callable<Integer> {
                     "--repeats"));
         }
         AnalogSteps steps = analogSteps.get();
-        new DemoJob(config, steps, quiet ? Progress.silent() : Progress.console(), out).run(source, outDir);
+        new DemoJob(config, steps, optionalSteps(), quiet ? Progress.silent() : Progress.console(), out)
+                .run(source, outDir);
         return 0;
+    }
+
+    /**
+     * @return the demo's optional steps after the drift table, in the order they run (a later step may use the
+     *         files of an earlier one)
+     */
+    private List<DemoStep> optionalSteps() {
+        List<DemoStep> list = new ArrayList<>();
+        return list;
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Model;
@@ -54,16 +56,34 @@ public final class DemoJob {
     private final AnalogSteps analogSteps;
     private final Progress progress;
     private final PrintStream out;
+    private final List<DemoStep> steps;
 
     /**
+     * A demo without optional steps.
+     *
      * @param config      the settings
      * @param analogSteps the chip-dependent steps
      * @param progress    where to show progress of training and evaluation
      * @param out         where to print the drift table (standard output on the command line)
      */
     public DemoJob(DemoConfig config, AnalogSteps analogSteps, Progress progress, PrintStream out) {
+        this(config, analogSteps, List.of(), progress, out);
+    }
+
+    /**
+     * @param config      the settings
+     * @param analogSteps the chip-dependent steps
+     * @param steps       optional steps run after the drift evaluation, in this order, each adding a section to
+     *                    the metrics and the report
+     * @param progress    where to show progress of training and evaluation
+     * @param out         where to print the drift table (standard output on the command line)
+     * @throws IllegalArgumentException if two steps would write the same metrics key (found when they run)
+     */
+    public DemoJob(DemoConfig config, AnalogSteps analogSteps, List<DemoStep> steps, Progress progress,
+                   PrintStream out) {
         this.config = Objects.requireNonNull(config, "config");
         this.analogSteps = Objects.requireNonNull(analogSteps, "analogSteps");
+        this.steps = List.copyOf(steps);
         this.progress = Objects.requireNonNull(progress, "progress");
         this.out = Objects.requireNonNull(out, "out");
     }
@@ -92,17 +112,38 @@ public final class DemoJob {
         AtomicFiles.write(outDir.resolve(DIGITAL_FILE), o -> ModelSerializer.writeModel(net, o, true));
         ChipEvaluation chip = analogSteps.convertAndEvaluate(net, testIterator, config.seed(),
                 config.timesSeconds(), config.repeats(), outDir.resolve(CHIP_FILE).toFile(), progress);
-        DemoMetrics metrics = metrics(source, train, test, digitalAccuracy, chip);
+        printTable(metrics(source, train, test, digitalAccuracy, chip, Map.of()), chip.device());
+
+        Map<String, Path> artefacts = new LinkedHashMap<>();
+        artefacts.put("digital", outDir.resolve(DIGITAL_FILE));
+        artefacts.put("chip", outDir.resolve(CHIP_FILE));
+        Map<String, Object> sections = new LinkedHashMap<>();
+        List<String> markdown = new ArrayList<>();
+        for (DemoStep step : steps) {
+            LOG.info("demo step: {}", step.name());
+            DemoStepResult r = step.run(new DemoStepContext(config, source, train, test, net, outDir, artefacts,
+                    progress, out));
+            if (sections.containsKey(r.key())) {
+                throw new IllegalArgumentException("two demo steps write the metrics key '" + r.key() + "'");
+            }
+            sections.put(r.key(), r.metrics());
+            markdown.add(r.markdown());
+            artefacts.putAll(r.artefacts());
+        }
+        DemoMetrics metrics = metrics(source, train, test, digitalAccuracy, chip, sections);
 
         new MetricsWriter().write(metrics, outDir.resolve(METRICS_FILE));
         Plots.writeDriftPng(metrics, outDir.resolve(PLOT_FILE));
         double wall = (System.nanoTime() - start) / 1e9;
+        List<String> files = new ArrayList<>(List.of(METRICS_FILE, PLOT_FILE));
+        for (Path p : artefacts.values()) {
+            files.add(outDir.relativize(p).toString());
+        }
         ReportWriter.Context context = new ReportWriter.Context(chip.device(), trainingLine(), config.repeats(), wall,
-                PLOT_FILE, List.of(METRICS_FILE, PLOT_FILE, DIGITAL_FILE, CHIP_FILE));
+                PLOT_FILE, files, markdown);
         new ReportWriter().write(metrics, context, outDir.resolve(REPORT_FILE));
-        printTable(metrics, chip.device());
-        out.printf(Locale.ROOT, "wrote %s, %s, %s, %s, %s to %s (%.1f s)%n", METRICS_FILE, REPORT_FILE, PLOT_FILE,
-                DIGITAL_FILE, CHIP_FILE, outDir, wall);
+        out.printf(Locale.ROOT, "wrote %s, %s and %s to %s (%.1f s)%n", METRICS_FILE, REPORT_FILE,
+                String.join(", ", files.subList(1, files.size())), outDir, wall);
         return new DemoResult(metrics, outDir, wall);
     }
 
@@ -140,14 +181,14 @@ public final class DemoJob {
     }
 
     private static DemoMetrics metrics(FashionMnist source, LabelledImages train, LabelledImages test,
-                                       double digitalAccuracy, ChipEvaluation chip) {
+                                       double digitalAccuracy, ChipEvaluation chip, Map<String, Object> steps) {
         List<DemoMetrics.Drift> rows = new ArrayList<>();
         for (DriftPoint p : chip.drift()) {
             rows.add(new DemoMetrics.Drift(Math.round(p.tSeconds()), p.accuracy(), p.accuracyStd(), p.accuracyGdc(),
                     p.accuracyGdcStd()));
         }
         return new DemoMetrics(new DemoMetrics.Dataset("fashion-mnist", train.size(), test.size(),
-                source.sourceName()), new DemoMetrics.Digital(digitalAccuracy), rows);
+                source.sourceName()), new DemoMetrics.Digital(digitalAccuracy), rows, steps);
     }
 
     private void printTable(DemoMetrics metrics, String device) {

@@ -1,5 +1,11 @@
 package org.dl4jmortal.samples.report;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -15,16 +21,47 @@ import java.util.Objects;
  * @param dataset the data used
  * @param digital the digital network's test accuracy
  * @param drift   one row per time since programming
+ * @param steps   the sections of the demo's optional steps (in-place training, reconstruction, distillation, ...),
+ *                by top-level key; written after {@code drift}, sorted by key ({@link MetricsWriter} sorts map
+ *                entries)
  */
 @JsonPropertyOrder({"dataset", "digital", "drift"})
 public record DemoMetrics(@JsonProperty("dataset") Dataset dataset, @JsonProperty("digital") Digital digital,
-                          @JsonProperty("drift") List<Drift> drift) {
+                          @JsonProperty("drift") List<Drift> drift, @JsonIgnore Map<String, Object> steps) {
 
-    /** @throws NullPointerException if an argument is null */
+    /**
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if a step key is {@code dataset}, {@code digital} or {@code drift}
+     */
     public DemoMetrics {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(digital, "digital");
         drift = List.copyOf(drift);
+        for (String reserved : List.of("dataset", "digital", "drift")) {
+            if (steps.containsKey(reserved)) {
+                throw new IllegalArgumentException("a demo step may not use the metrics key '" + reserved + "'");
+            }
+        }
+        steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    }
+
+    /**
+     * Metrics without optional steps.
+     *
+     * @param dataset the data used
+     * @param digital the digital network's test accuracy
+     * @param drift   one row per time since programming
+     */
+    public DemoMetrics(Dataset dataset, Digital digital, List<Drift> drift) {
+        this(dataset, digital, drift, Map.of());
+    }
+
+    /**
+     * @return the step sections, serialised as top-level keys after {@code drift}
+     */
+    @JsonAnyGetter
+    public Map<String, Object> stepSections() {
+        return steps;
     }
 
     /**

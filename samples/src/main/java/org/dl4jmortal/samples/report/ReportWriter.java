@@ -23,9 +23,31 @@ public final class ReportWriter {
      * @param wallSeconds   wall time of the whole run so far, seconds
      * @param plotFile      file name of the drift plot, relative to the report
      * @param artefactFiles names of the other files in the folder, relative to the report
+     * @param stepSections  the Markdown sections of the demo's optional steps, in order, each starting with a
+     *                      {@code ## } heading; placed before the file list
      */
     public record Context(String device, String training, int repeats, double wallSeconds, String plotFile,
-                          List<String> artefactFiles) {
+                          List<String> artefactFiles, List<String> stepSections) {
+        /** @throws NullPointerException if a list is null */
+        public Context {
+            artefactFiles = List.copyOf(artefactFiles);
+            stepSections = List.copyOf(stepSections);
+        }
+
+        /**
+         * A context without optional steps.
+         *
+         * @param device        the analog steps' description of the device
+         * @param training      one line describing the training
+         * @param repeats       read-noise draws per time
+         * @param wallSeconds   wall time of the whole run so far, seconds
+         * @param plotFile      file name of the drift plot
+         * @param artefactFiles names of the other files in the folder
+         */
+        public Context(String device, String training, int repeats, double wallSeconds, String plotFile,
+                       List<String> artefactFiles) {
+            this(device, training, repeats, wallSeconds, plotFile, artefactFiles, List.of());
+        }
     }
 
     /**
@@ -55,6 +77,9 @@ public final class ReportWriter {
                     r.accuracyGdcStd(), r.accuracy() - digital, r.accuracyGdc() - digital));
         }
         md.append("\n![accuracy against time since programming](").append(context.plotFile()).append(")\n\n");
+        for (String section : context.stepSections()) {
+            md.append(section.strip()).append("\n\n");
+        }
         md.append("## Files\n\n");
         for (String f : context.artefactFiles()) {
             md.append("- `").append(f).append("`\n");

@@ -93,4 +93,35 @@ class ReportFilesTest {
         assertTrue(text.contains("| fashion-mnist | 10000 | 2000 | embedded |"), text);
         assertFalse(text.contains("NaN"));
     }
+
+    @Test
+    void stepSectionsFollowTheDriftInMetricsAndReport() throws IOException {
+        DemoMetrics base = sample();
+        java.util.Map<String, Object> steps = new java.util.LinkedHashMap<>();
+        steps.put("train", java.util.Map.of("accuracy", 0.81));
+        steps.put("distill", java.util.Map.of("agreement", 0.97));
+        DemoMetrics withSteps = new DemoMetrics(base.dataset(), base.digital(), base.drift(), steps);
+        Path file = dir.resolve("metrics.json");
+        new MetricsWriter().write(withSteps, file);
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertEquals(List.of("dataset", "digital", "drift", "distill", "train"), keys(root), "steps follow, sorted by key");
+        assertEquals(0.97, root.get("distill").get("agreement").asDouble(), 0);
+
+        Path md = dir.resolve("report.md");
+        new ReportWriter().write(withSteps, new ReportWriter.Context("pcm", "MLP.", 5, 1.0, "drift.png",
+                List.of("metrics.json"), List.of("## In-place training\n\nbody A", "## Distillation\n\nbody B")), md);
+        String text = Files.readString(md);
+        int a = text.indexOf("## In-place training");
+        int b = text.indexOf("## Distillation");
+        int files = text.indexOf("## Files");
+        assertTrue(text.indexOf("## Drift") < a && a < b && b < files, text);
+    }
+
+    @Test
+    void aStepMayNotTakeAReservedKey() {
+        DemoMetrics base = sample();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DemoMetrics(
+                base.dataset(), base.digital(), base.drift(), java.util.Map.of("drift", 1)));
+        assertTrue(e.getMessage().contains("'drift'"), e.getMessage());
+    }
 }
