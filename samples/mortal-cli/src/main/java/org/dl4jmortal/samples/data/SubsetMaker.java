@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@value #TEST_PER_CLASS} test images of each class, in file order, written as gzip-compressed IDX files.
  * <p>
  * Usage: {@code java -cp ... org.dl4jmortal.samples.data.SubsetMaker [FULL_DIR [OUT_DIR]]}, by default from
- * {@value FashionMnist#DEBIAN_FOLDER} into {@code samples/src/main/resources/fashion-mnist-subset}.
+ * {@value FashionMnist#DEBIAN_FOLDER} into {@code samples/mortal-cli/src/main/resources/fashion-mnist-subset}.
  */
 public final class SubsetMaker {
     /** Training images per class: 10 classes give 10,000 images. */
@@ -27,7 +27,7 @@ public final class SubsetMaker {
      */
     public static void main(String[] args) throws IOException {
         Path from = Paths.get(args.length > 0 ? args[0] : FashionMnist.DEBIAN_FOLDER);
-        Path to = Paths.get(args.length > 1 ? args[1] : "samples/src/main/resources/fashion-mnist-subset");
+        Path to = Paths.get(args.length > 1 ? args[1] : "samples/mortal-cli/src/main/resources/fashion-mnist-subset");
         make(FashionMnist.folder(from), to);
         System.out.println("wrote the subset to " + to.toAbsolutePath());
     }
