@@ -108,7 +108,7 @@ class InPlaceTrainingTest extends BaseDL4JTest {
         assertEquals(digital.score(ds), analog.score(ds), 1e-3);
     }
 
-    private static AnalogLayer mappedLayer(double omega, boolean columnwise) {
+    private static org.deeplearning4j.nn.api.Layer mappedLayer(double omega, boolean columnwise) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("weightScalingOmega", omega);
         m.put("weightScalingColumnwise", columnwise ? 1.0 : 0.0);
@@ -119,9 +119,9 @@ class InPlaceTrainingTest extends BaseDL4JTest {
                         .device("soft-bounds").parameters(m).seed(5).build()).build();
         MultiLayerNetwork n = new MultiLayerNetwork(conf);
         n.init();
-        AnalogLayer layer = (AnalogLayer) n.getLayer(0);
+        org.deeplearning4j.nn.api.Layer layer = n.getLayer(0);
         // column maxima 0.3 and 0.06; soft-bounds wMax is 0.6 (aihwkit SoftBoundsDevice default)
-        layer.crossbar().program(Nd4j.createFromArray(new double[][] {{0.3, -0.06}, {-0.1, 0.02}, {0.05, 0.0}}),
+        ((AnalogLayer) layer).crossbar().program(Nd4j.createFromArray(new double[][] {{0.3, -0.06}, {-0.1, 0.02}, {0.05, 0.0}}),
                 null);
         return layer;
     }
@@ -129,7 +129,7 @@ class InPlaceTrainingTest extends BaseDL4JTest {
     @Test
     void weightScalingOmegaMapsTheLargestTargetToOmegaWMax() {
         // per layer: wScale = 0.3 / (0.5 * 0.6) = 1, both columns
-        AnalogLayer layer = mappedLayer(0.5, false);
+        org.deeplearning4j.nn.api.Layer layer = mappedLayer(0.5, false);
         assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 0), 1e-6);
         assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 1), 1e-6);
         // omega 0.25: wScale = 0.3 / 0.15 = 2, device states are the targets halved
