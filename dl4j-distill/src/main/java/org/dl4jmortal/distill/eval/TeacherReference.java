@@ -56,7 +56,7 @@ public record TeacherReference(int passes, int[] majority, INDArray meanProbabil
         for (int pass = 0; pass < passes; pass++) {
             INDArray p = TeacherOutputs.probabilities(TeacherOutputs.query(teacher, eval.inputs(), List.of(),
                     queryBatch).outputs(), kind);
-            double[][] pm = p.toDoubleMatrix();
+            double[][] pm = Distributions.toRows(p);
             int[] top = Distributions.top1(p);
             for (int i = 0; i < n; i++) {
                 votes[i][top[i]]++;
@@ -89,7 +89,7 @@ public record TeacherReference(int passes, int[] majority, INDArray meanProbabil
         for (double a : acc) {
             ss += (a - mean) * (a - mean);
         }
-        return new TeacherReference(passes, majority, org.nd4j.linalg.factory.Nd4j.createFromArray(probSum),
+        return new TeacherReference(passes, majority, Distributions.array(probSum),
                 Distributions.agreement(extra, majority), mean, passes > 1 ? Math.sqrt(ss / (passes - 1)) : 0.0,
                 Distributions.agreement(majority, truth), teacher.ledger().queries() - q0);
     }

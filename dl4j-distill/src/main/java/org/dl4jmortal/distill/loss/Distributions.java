@@ -63,7 +63,7 @@ public final class Distributions {
                 row[j] = Math.exp(row[j]);
             }
         }
-        return Nd4j.createFromArray(l);
+        return array(l);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Distributions {
                 p[i][j] /= sum;
             }
         }
-        return Nd4j.createFromArray(p);
+        return array(p);
     }
 
     /**
@@ -191,7 +191,37 @@ public final class Distributions {
             throw new IllegalArgumentException(what + " must be a [rows, k] matrix, got "
                     + (a == null ? "null" : "shape " + java.util.Arrays.toString(a.shape())));
         }
-        return a.castTo(DataType.DOUBLE).toDoubleMatrix();
+        int rows = (int) a.rows();
+        int cols = (int) a.columns();
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            m[i] = java.util.Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
+        }
+        return m;
+    }
+
+    /**
+     * @param a a {@code [rows, cols]} matrix of any floating type
+     * @return its rows in double precision (one bulk copy, no per-element access)
+     * @throws IllegalArgumentException if not a matrix
+     */
+    public static double[][] toRows(INDArray a) {
+        return matrix(a, "matrix");
+    }
+
+    /**
+     * @param m a rectangular matrix
+     * @return it as a {@code [rows, cols]} DOUBLE array (one bulk copy)
+     */
+    public static INDArray array(double[][] m) {
+        int rows = m.length;
+        int cols = rows == 0 ? 0 : m[0].length;
+        double[] flat = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(m[i], 0, flat, i * cols, cols);
+        }
+        return Nd4j.create(flat, new long[] {rows, cols}, 'c');
     }
 
     static void requireSameShape(double[][] a, double[][] b) {

@@ -96,7 +96,7 @@ public final class KdLoss implements OutputLoss, Serializable {
             double a = labelMass > 0 ? alpha : 1.0;
             out[i] = a * temperature * temperature * soft + (1 - a) * hard;
         }
-        return Nd4j.createFromArray(out).reshape(t.length, 1).castTo(logits.dataType());
+        return Nd4j.create(out, new long[] {t.length, 1}, 'c').castTo(logits.dataType());
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class KdLoss implements OutputLoss, Serializable {
                 g[i][j] = a * temperature * soft + (1 - a) * hard;
             }
         }
-        return Nd4j.createFromArray(g).castTo(logits.dataType());
+        return Distributions.array(g).castTo(logits.dataType());
     }
 
     private static int checkShapes(INDArray logits, INDArray targets) {

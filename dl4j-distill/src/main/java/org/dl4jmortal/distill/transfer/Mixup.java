@@ -36,13 +36,13 @@ public final class Mixup {
             throw new IllegalArgumentException("a mixup set of " + m + " seed rows needs between " + m + " and "
                     + Integer.MAX_VALUE + " rows, got " + rows);
         }
-        float[][] x = seedRows.castTo(DataType.FLOAT).toFloatMatrix();
-        int width = x[0].length;
+        int width = (int) seedRows.columns();
+        float[] seedFlat = seedRows.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] out = new float[(int) rows * width];
         for (int r = 0; r < rows; r++) {
             int base = r * width;
             if (r < m) {
-                System.arraycopy(x[r], 0, out, base, width);
+                System.arraycopy(seedFlat, r * width, out, base, width);
                 continue;
             }
             SplittableRandom g = new SplittableRandom(KeyedRandom.key(seed, "mixup", r));
@@ -53,7 +53,7 @@ public final class Mixup {
             }
             float lambda = (float) g.nextDouble();
             for (int c = 0; c < width; c++) {
-                out[base + c] = lambda * x[i][c] + (1 - lambda) * x[j][c];
+                out[base + c] = lambda * seedFlat[i * width + c] + (1 - lambda) * seedFlat[j * width + c];
             }
         }
         return Nd4j.create(out, new long[] {rows, width}, 'c');
