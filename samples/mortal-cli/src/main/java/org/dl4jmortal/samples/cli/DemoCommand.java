@@ -94,6 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private List<DemoStep> optionalSteps() {
         List<DemoStep> list = new ArrayList<>();
+        list.add(new org.dl4jmortal.samples.distill.DistillDemoStep());
+        list.add(new org.dl4jmortal.samples.distill.FleetDemoStep());
         return list;
     }
 }
