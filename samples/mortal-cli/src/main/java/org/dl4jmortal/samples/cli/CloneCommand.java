@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jmortal.analog.chip.AnalogChip;
+import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
 import org.dl4jmortal.distill.FleetRun;
 import org.dl4jmortal.distill.eval.EvaluationSet;
 import org.dl4jmortal.distill.fleet.CloneResult;
@@ -47,8 +48,8 @@ import picocli.CommandLine.Option;
 @Command(name = "clone", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Clone a chip into a fleet: distil once (kd), program N fresh chips, measure each.",
             "Each clone is a fresh chip of --device (default pcm: programming noise and drift) with its own seed,",
-            "programmed from the digital network distilled from the original (kd, T = 4, alpha = 0.9, 10 epochs,",
-            "Adam 1e-3, the original queried once per transfer row), optionally fine-tuned in place against the",
+            "programmed from the digital network distilled from the original (kd, T = 4, 10 epochs, Adam 1e-3, on the",
+            "training images without labels, the original queried once per row), optionally fine-tuned in place on the",
             "original's recorded outputs (pulsed devices only). Agreement: one pass of each clone at 1 s and 1 day",
             "after programming against the original's majority over K = 5 passes on the test images.",
             "Writes metrics.json, student.zip and clones.png (and clone-I.zip with --save-clones)."})
@@ -78,8 +79,9 @@ public final class CloneCommand implements Callable<Integer> {
             description = "in-place fine-tuning SGD learning rate, x0.8 per epoch (default: ${DEFAULT-VALUE})")
     double fineTuneLearningRate;
 
-    @Option(names = "--transfer", defaultValue = "train", paramLabel = "SET",
-            description = "transfer set of the distillation, as for distill (default: ${DEFAULT-VALUE})")
+    @Option(names = "--transfer", defaultValue = "unlabelled", paramLabel = "SET",
+            description = "transfer set of the distillation, as for distill (default: ${DEFAULT-VALUE}: the training "
+                    + "images without their labels, so that the copy follows the original also where it errs)")
     String transfer;
 
     @Option(names = "--epochs", defaultValue = "10", paramLabel = "E",
@@ -99,6 +101,12 @@ public final class CloneCommand implements Callable<Integer> {
     @Option(names = "--test-images", defaultValue = "0", paramLabel = "N",
             description = "test images used for the measurement, 0 = all (default: ${DEFAULT-VALUE})")
     int testImages;
+
+    @Option(names = "--weight-noise", defaultValue = "0", paramLabel = "S",
+            description = "hardware-aware distillation: weight noise with std S times each column's max |w| while the "
+                    + "digital network trains (Rasch et al. 2023), so that its clones survive programming noise; 0 = "
+                    + "none (default: ${DEFAULT-VALUE})")
+    double weightNoise;
 
     @Option(names = "--save-clones", description = "also write each clone's chip image, clone-I.zip")
     boolean saveClones;
@@ -160,6 +168,13 @@ public final class CloneCommand implements Callable<Integer> {
         AnalogChip teacher = ChipFiles.open(chipFile, Map.of(), at.seconds());
         EvaluationSet eval = DistillData.evaluation(source.test(), testImages);
         MultiLayerNetwork digital = MlpSpec.like(teacher).digital(seed.seed(), Students.DIGITAL_LEARNING_RATE);
+        if (weightNoise != 0) {
+            try {
+                digital = Students.withWeightNoise(digital, new HardwareAwareWeightNoise(weightNoise, seed.seed()));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--weight-noise: " + e.getMessage());
+            }
+        }
         Progress progress = quiet ? Progress.silent() : Progress.console();
         FleetReport report;
         try {
@@ -180,11 +195,13 @@ public final class CloneCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        AtomicFiles.write(outDir.resolve("student.zip"), o -> ModelSerializer.writeModel(digital, o, false));
+        MultiLayerNetwork plain = Students.withWeightNoise(digital, null);
+        AtomicFiles.write(outDir.resolve("student.zip"), o -> ModelSerializer.writeModel(plain, o, false));
         Map<String, Object> root = new LinkedHashMap<>(report.toMap());
         @SuppressWarnings("unchecked") Map<String, Object> fleetSection = (Map<String, Object>) root.get("fleet");
         fleetSection.put("data", source.sourceName());
         fleetSection.put("chip", chipFile.getAbsolutePath());
+        fleetSection.put("weight_noise", weightNoise);
         new MetricsWriter().write(root, outDir.resolve("metrics.json"));
         DistillPlots.writeCloneBars(report, outDir.resolve("clones.png"));
         for (CloneResult c : report.clones()) {

@@ -95,6 +95,11 @@ public final class DistillCommand implements Callable<Integer> {
             description = "student learning rate (default: Adam 0.001; in-place chip students SGD 0.05)")
     Double learningRate;
 
+    @Option(names = "--lr-decay", paramLabel = "D",
+            description = "learning-rate factor per epoch in (0, 1] (default: 1, constant, for digital students; 0.8 "
+                    + "for in-place chip students)")
+    Double learningRateDecay;
+
     @Option(names = "--hints", split = ",", paramLabel = "LAYER=TAP",
             description = "hint mapping, student layer = teacher tap, e.g. hidden1=hidden1.post (default for hint: "
                     + "student hidden layers matched in order with the teacher's hidden .post taps)")
@@ -172,7 +177,7 @@ public final class DistillCommand implements Callable<Integer> {
         Student s;
         TransferSet set;
         try {
-            s = Students.create(student, teacher, seed.seed(), learningRate);
+            s = Students.create(student, teacher, seed.seed(), learningRate, learningRateDecay);
             List<String> taps = method.equals(HintDistiller.NAME) ? new ArrayList<>(hintMap.isEmpty()
                     ? HintDistiller.defaultMapping(teacher, s).values() : hintMap.values()) : List.of();
             set = DistillData.transfer(spec, train, teacher.inputSize(), seed.seed(), taps);

@@ -47,7 +47,7 @@ public final class DistillDemoStep implements DemoStep {
         TransferSet transfer = DistillData.transfer(TransferSpec.parse("train"), context.train(), teacher.inputSize(),
                 seed, List.of());
         EvaluationSet eval = DistillData.evaluation(context.test(), 0);
-        Student student = Students.create("mlp", teacher, seed, null);
+        Student student = Students.create("mlp", teacher, seed, null, null);
         DistillationSettings settings = DistillationSettings.builder().epochs(EPOCHS).seed(seed).build();
         DistillReport report = DistillationRun.run(new KdDistiller(), teacher, student, transfer, settings, eval,
                 5, new ProgressListener(context.progress(), null, "distill (kd)", EPOCHS));

@@ -24,7 +24,8 @@ import org.dl4jmortal.spi.plugin.PluginKind;
 
 /**
  * The demo's fleet step (metrics key {@value #KEY}): the teacher chip ({@link DemoTeacher}) is distilled once with
- * {@code kd} ({@value #EPOCHS} epochs on the demo's training images) into a digital MLP of its shape, which is
+ * {@code kd} ({@value #EPOCHS} epochs on the demo's training images without their labels: a copy follows the original
+ * also where it errs) into a digital MLP of its shape, which is
  * programmed into {@value #CLONES} fresh PCM chips with their own seeds; each clone is measured against the teacher's
  * majority at 1 s and 1 day. Writes {@code clones.png}.
  */
@@ -47,7 +48,7 @@ public final class FleetDemoStep implements DemoStep {
     public DemoStepResult run(DemoStepContext context) throws IOException {
         AnalogChip teacher = DemoTeacher.load(context);
         long seed = context.config().seed();
-        TransferSet transfer = DistillData.transfer(TransferSpec.parse("train"), context.train(), teacher.inputSize(),
+        TransferSet transfer = DistillData.transfer(TransferSpec.parse("unlabelled"), context.train(), teacher.inputSize(),
                 seed, List.of());
         EvaluationSet eval = DistillData.evaluation(context.test(), 0);
         MultiLayerNetwork digital = MlpSpec.like(teacher).digital(seed, Students.DIGITAL_LEARNING_RATE);

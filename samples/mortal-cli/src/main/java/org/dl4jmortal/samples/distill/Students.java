@@ -20,6 +20,8 @@ import org.dl4jmortal.spi.plugin.PluginKind;
 public final class Students {
     /** Default Adam learning rate of a digital student. */
     public static final double DIGITAL_LEARNING_RATE = MlpSpec.DEFAULT_LEARNING_RATE;
+    /** Default learning-rate factor per epoch of a digital student (1 = constant). */
+    public static final double DIGITAL_DECAY = 1.0;
     /** Default in-place SGD learning rate of a chip student. */
     public static final double IN_PLACE_LEARNING_RATE = 0.05;
     /** Learning-rate factor per epoch of a chip student. */
@@ -31,14 +33,36 @@ public final class Students {
     }
 
     /**
+     * The same network with weight noise on every layer's weights during training (or without any, for {@code null}):
+     * a copy of the configuration with {@code noise} set, initialised with the network's parameters.
+     *
+     * @param network an initialised network
+     * @param noise   the weight noise, for example the analog module's hardware-aware noise, or null for none
+     * @return the new network (the given one is unchanged)
+     */
+    public static MultiLayerNetwork withWeightNoise(MultiLayerNetwork network,
+                                                    org.deeplearning4j.nn.conf.weightnoise.IWeightNoise noise) {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = network.getLayerWiseConfigurations().clone();
+        for (org.deeplearning4j.nn.conf.NeuralNetConfiguration c : conf.getConfs()) {
+            if (c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+                b.setWeightNoise(noise);
+            }
+        }
+        MultiLayerNetwork copy = new MultiLayerNetwork(conf);
+        copy.init(network.params().dup(), false);
+        return copy;
+    }
+
+    /**
      * @param spec         {@code mlp}, {@code mlp:...} or {@code inplace:DEVICE:...}
      * @param teacher      the teacher (for {@code mlp} alone)
      * @param seed         seed of the initial weights or of the chip
      * @param learningRate learning rate, or null for the kind's default
+     * @param decay        learning-rate factor per epoch in (0, 1], or null for the kind's default
      * @return the student
      * @throws IllegalArgumentException if the spec is malformed, the device unknown or not pulsed
      */
-    public static Student create(String spec, TappedModel teacher, long seed, Double learningRate) {
+    public static Student create(String spec, TappedModel teacher, long seed, Double learningRate, Double decay) {
         String s = spec.trim();
         if (s.toLowerCase(Locale.ROOT).startsWith("inplace:")) {
             String rest = s.substring("inplace:".length());
@@ -50,10 +74,11 @@ public final class Students {
             MlpSpec mlp = MlpSpec.parse(rest.substring(colon + 1));
             ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, FACTORY);
             return new ChipStudent(factory.create(mlp.chipDesign(rest.substring(0, colon), Map.of(), seed)),
-                    learningRate == null ? IN_PLACE_LEARNING_RATE : learningRate, IN_PLACE_DECAY);
+                    learningRate == null ? IN_PLACE_LEARNING_RATE : learningRate, decay == null ? IN_PLACE_DECAY : decay);
         }
         MlpSpec mlp = s.equals("mlp") ? MlpSpec.like(teacher) : MlpSpec.parse(s);
-        MultiLayerNetwork net = mlp.digital(seed, learningRate == null ? DIGITAL_LEARNING_RATE : learningRate);
+        MultiLayerNetwork net = mlp.digital(seed, learningRate == null ? DIGITAL_LEARNING_RATE : learningRate,
+                decay == null ? DIGITAL_DECAY : decay);
         return NetworkStudent.of(net);
     }
 }
