@@ -10,7 +10,14 @@ import java.util.Map;
 import org.deeplearning4j.BaseDL4JTest;
 import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.distill.eval.DistillReport;
+import org.dl4jmortal.distill.eval.Batched;
 import org.dl4jmortal.distill.eval.EvaluationSet;
+import org.dl4jmortal.distill.eval.Fidelity;
+import org.dl4jmortal.distill.eval.TeacherReference;
+import org.dl4jmortal.distill.student.ChipStudent;
+import org.dl4jmortal.spi.chip.ChipFactory;
+import org.dl4jmortal.spi.plugin.MortalRegistry;
+import org.dl4jmortal.spi.plugin.PluginKind;
 import org.dl4jmortal.distill.loss.Distributions;
 import org.dl4jmortal.distill.method.HintDistiller;
 import org.dl4jmortal.distill.method.KdDistiller;
@@ -65,6 +72,23 @@ class DistillationTest extends BaseDL4JTest {
         assertEquals("cached", r.result().teacherOutputs());
         assertEquals(6, r.result().lossPerEpoch().size());
         assertTrue(r.result().lossPerEpoch().get(5) < r.result().lossPerEpoch().get(0), "the loss falls");
+    }
+
+    @Test
+    void aChipStudentTrainedInPlaceLearnsTheTeacher() {
+        AnalogChip teacher = TestNets.teacherChip(3);
+        EvaluationSet eval = eval(teacher);
+        TeacherReference reference = TeacherReference.measure(teacher, eval, 5, 500);
+        ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, "simulated");
+        ChipStudent student = new ChipStudent(factory.create(new MlpSpec(List.of(12, 10, 4)).chipDesign("soft-bounds",
+                Map.of(), 8)), 0.1, 0.8);
+        double before = Fidelity.of(Batched.apply(student::output, eval.inputs(), 500), reference, eval).agreement();
+        var r = new KdDistiller().distil(teacher, student, TransferSet.of("uniform rows", TestNets.rows(1, TRANSFER),
+                null), DistillationSettings.builder().epochs(4).build());
+        double after = Fidelity.of(Batched.apply(student::output, eval.inputs(), 500), reference, eval).agreement();
+        assertTrue(after >= before + 0.2 && after >= 0.7, "in-place kd: agreement " + before + " -> " + after);
+        assertEquals(4, r.lossPerEpoch().size());
+        assertEquals(0.1 * Math.pow(0.8, 4), student.learningRate(), 1e-12, "the rate decays once per epoch");
     }
 
     @Test

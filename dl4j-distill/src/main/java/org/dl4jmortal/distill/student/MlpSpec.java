@@ -16,6 +16,8 @@ import org.dl4jmortal.spi.chip.TappedModel;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -109,18 +111,37 @@ public record MlpSpec(List<Integer> widths) {
 
     /**
      * @param seed         seed of the weight initialisation
-     * @param learningRate Adam learning rate, finite and {@code > 0}
+     * @param learningRate Adam learning rate, finite and {@code > 0}, constant
      * @return an initialised digital network, input {@code [batch, in]}, output {@code [batch, out]} probabilities
      * @throws IllegalArgumentException if the learning rate is not a finite positive number
      */
     public MultiLayerNetwork digital(long seed, double learningRate) {
+        return digital(seed, learningRate, 1.0);
+    }
+
+    /**
+     * @param seed         seed of the weight initialisation
+     * @param learningRate initial Adam learning rate, finite and {@code > 0}
+     * @param decay        learning-rate factor per epoch in {@code (0, 1]} (an epoch-based exponential schedule; the
+     *                     epoch count advances with {@code Student.epochDone()}); 1 keeps it constant
+     * @return an initialised digital network, input {@code [batch, in]}, output {@code [batch, out]} probabilities
+     * @throws IllegalArgumentException if the learning rate is not a finite positive number or the decay is not in
+     *                                  {@code (0, 1]}
+     */
+    public MultiLayerNetwork digital(long seed, double learningRate, double decay) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("student learning rate must be a finite number > 0, got "
                     + learningRate);
         }
+        if (!(decay > 0 && decay <= 1)) {
+            throw new IllegalArgumentException("student learning-rate decay per epoch must lie in (0, 1], got "
+                    + decay);
+        }
+        Adam adam = decay == 1.0 ? new Adam(learningRate)
+                : new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, decay));
         List<String> names = layerNames();
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
-                .updater(new Adam(learningRate)).weightInit(WeightInit.RELU).list();
+                .updater(adam).weightInit(WeightInit.RELU).list();
         for (int i = 0; i < names.size() - 1; i++) {
             b.layer(new DenseLayer.Builder().name(names.get(i)).nIn(widths.get(i)).nOut(widths.get(i + 1))
                     .activation(Activation.RELU).build());
