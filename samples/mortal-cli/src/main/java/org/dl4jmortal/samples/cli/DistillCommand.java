@@ -46,8 +46,8 @@ import picocli.CommandLine.Option;
         description = {"Distil a chip into a student network and measure the copy.",
             "Methods: kd (Hinton, Vinyals & Dean 2015: L = alpha T^2 KL(p_t^T || p_s^T) + (1 - alpha) CE(y, p_s)),",
             "hint (FitNets, Romero et al. 2015: student layers regress teacher taps through linear adapters, plus kd).",
-            "Defaults: T = 4, alpha = 0.9, 10 epochs, batch 64, student Adam 1e-3 (in-place chip students: SGD 0.05,",
-            "x0.8 per epoch), teacher outputs queried once per transfer row and cached (--requery: every epoch).",
+            "Defaults: T = 4, alpha = 0.9, 10 epochs, batch 64, student Adam 1e-3 x0.8 per epoch (in-place chip students:",
+            "SGD 0.05 x0.8 per epoch), teacher outputs queried once per transfer row and cached (--requery: every epoch).",
             "Measured on the test images against the teacher's majority over K = 5 passes, beside the teacher's",
             "self-agreement (one more pass against that majority); KL(teacher || student) in nats; queries from the",
             "teacher's ledger.",
@@ -92,12 +92,12 @@ public final class DistillCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--lr", paramLabel = "LR",
-            description = "student learning rate (default: Adam 0.001; in-place chip students SGD 0.05)")
+            description = "student learning rate (default: Adam 0.001 for digital students, SGD 0.05 for in-place chip "
+                    + "students)")
     Double learningRate;
 
     @Option(names = "--lr-decay", paramLabel = "D",
-            description = "learning-rate factor per epoch in (0, 1] (default: 1, constant, for digital students; 0.8 "
-                    + "for in-place chip students)")
+            description = "learning-rate factor per epoch in (0, 1]; 1 keeps it constant (default: 0.8)")
     Double learningRateDecay;
 
     @Option(names = "--hints", split = ",", paramLabel = "LAYER=TAP",

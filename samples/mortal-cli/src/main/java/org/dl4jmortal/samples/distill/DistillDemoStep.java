@@ -22,7 +22,7 @@ import org.dl4jmortal.spi.distill.TransferSet;
  * The demo's distillation step (metrics key {@value #KEY}): the teacher chip ({@link DemoTeacher}: the in-place trained
  * chip if there is one, else the converted chip, one day after programming) is distilled with {@code kd} into a digital
  * MLP of its shape on the demo's labelled training images, {@value #EPOCHS} epochs and the other defaults (T = 4,
- * alpha = 0.9, Adam 1e-3, teacher queried once), and measured on the demo's test images. Writes {@code student.zip}
+ * alpha = 0.9, Adam 1e-3 x0.8 per epoch, teacher queried once), and measured on the demo's test images. Writes {@code student.zip}
  * (artefact {@code "student"}) and {@code distill.png}.
  */
 public final class DistillDemoStep implements DemoStep {

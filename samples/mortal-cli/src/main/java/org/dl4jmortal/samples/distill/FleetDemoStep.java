@@ -51,7 +51,7 @@ public final class FleetDemoStep implements DemoStep {
         TransferSet transfer = DistillData.transfer(TransferSpec.parse("unlabelled"), context.train(), teacher.inputSize(),
                 seed, List.of());
         EvaluationSet eval = DistillData.evaluation(context.test(), 0);
-        MultiLayerNetwork digital = MlpSpec.like(teacher).digital(seed, Students.DIGITAL_LEARNING_RATE);
+        MultiLayerNetwork digital = MlpSpec.like(teacher).digital(seed, Students.DIGITAL_LEARNING_RATE, Students.DIGITAL_DECAY);
         ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, Students.FACTORY);
         FleetReport report = FleetRun.run(teacher, digital, transfer, DistillationSettings.builder().epochs(EPOCHS)
                         .seed(seed).build(), eval, 5, factory, FleetSettings.of(CLONES, seed),

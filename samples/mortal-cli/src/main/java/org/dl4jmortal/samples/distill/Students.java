@@ -13,15 +13,19 @@ import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginKind;
 
 /**
- * The command line's students: {@code mlp:784-256-128-10} (a digital MLP, Adam) or
+ * The command line's students: {@code mlp:784-256-128-10} (a digital MLP, Adam 1e-3 decaying by 0.8 per epoch) or
  * {@code inplace:DEVICE:784-256-128-10} (a fresh chip of a pulsed device from the {@code simulated} chip factory,
  * trained in place); {@code mlp} alone means an MLP of the teacher's shape.
  */
 public final class Students {
     /** Default Adam learning rate of a digital student. */
     public static final double DIGITAL_LEARNING_RATE = MlpSpec.DEFAULT_LEARNING_RATE;
-    /** Default learning-rate factor per epoch of a digital student (1 = constant). */
-    public static final double DIGITAL_DECAY = 1.0;
+    /**
+     * Default learning-rate factor per epoch of a digital student: Adam's rate decays exponentially, 1e-3 x 0.8^epoch
+     * (measured on the in-place soft-bounds chip: agreement 0.9478 against 0.9361 with a constant rate, kd on the
+     * labelled training images).
+     */
+    public static final double DIGITAL_DECAY = 0.8;
     /** Default in-place SGD learning rate of a chip student. */
     public static final double IN_PLACE_LEARNING_RATE = 0.05;
     /** Learning-rate factor per epoch of a chip student. */
