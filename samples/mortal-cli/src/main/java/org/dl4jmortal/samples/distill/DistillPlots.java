@@ -48,7 +48,8 @@ public final class DistillPlots {
     public static void writeCloneBars(FleetReport report, Path file) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(520)
                 .title("Clones: top-1 agreement with the original chip's majority (" + report.settings().device() + ")")
-                .xAxisTitle("clone").yAxisTitle("agreement").build();
+                .xAxisTitle("clone (digital: the distilled network; self: the original against its own majority)")
+                .yAxisTitle("agreement").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setDecimalPattern("0.000");
         List<String> names = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class DistillPlots {
         names.add("digital");
         at1s.add(report.distill().fidelity().agreement());
         at1d.add(report.distill().fidelity().agreement());
-        names.add("original self");
+        names.add("self");
         at1s.add(report.distill().reference().selfAgreement());
         at1d.add(report.distill().reference().selfAgreement());
         double min = Math.min(at1s.stream().mapToDouble(Double::doubleValue).min().orElse(0),
