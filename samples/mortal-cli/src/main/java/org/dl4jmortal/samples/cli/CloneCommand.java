@@ -40,7 +40,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mortal clone}: distils a chip once into a digital network of its shape ({@code kd}), programs N fresh chips
+ * {@code mortal clone}: distils a chip once into a digital network of its shape ({@code kd}, hardware-aware: with
+ * weight noise while it trains, by default 0.05 of each column's max |w|), programs N fresh chips
  * from it and measures each against the original (issue 5, DESIGN.md §4 "Clones and fleets"). Writes
  * {@code metrics.json} ({@code {"clones":[{"seed","agreement","accuracy","agreement_1d",...}],"fleet":{...},
  * "distill":{...}}}), {@code student.zip} (the digital network) and {@code clones.png}.
@@ -49,7 +50,8 @@ import picocli.CommandLine.Option;
         description = {"Clone a chip into a fleet: distil once (kd), program N fresh chips, measure each.",
             "Each clone is a fresh chip of --device (default pcm: programming noise and drift) with its own seed,",
             "programmed from the digital network distilled from the original (kd, T = 4, 10 epochs, Adam 1e-3 x0.8 per",
-            "epoch, on the training images without labels, the original queried once per row), optionally fine-tuned",
+            "epoch, weight noise 0.05 of each column's max |w| while training (hardware-aware), on the training images",
+            "without labels, the original queried once per row), optionally fine-tuned",
             "in place on the original's recorded outputs (pulsed devices only). Agreement: one pass of each clone at",
             "1 s and 1 day after programming, against the original's majority over K = 5 passes on the test images.",
             "Writes metrics.json, student.zip and clones.png (and clone-I.zip with --save-clones)."})
@@ -102,10 +104,10 @@ public final class CloneCommand implements Callable<Integer> {
             description = "test images used for the measurement, 0 = all (default: ${DEFAULT-VALUE})")
     int testImages;
 
-    @Option(names = "--weight-noise", defaultValue = "0", paramLabel = "S",
+    @Option(names = "--weight-noise", defaultValue = "0.05", paramLabel = "S",
             description = "hardware-aware distillation: weight noise with std S times each column's max |w| while the "
-                    + "digital network trains (Rasch et al. 2023), so that its clones survive programming noise; 0 = "
-                    + "none (default: ${DEFAULT-VALUE})")
+                    + "digital network trains (Rasch et al. 2023), so that its clones survive programming noise and "
+                    + "drift; 0 = none (default: ${DEFAULT-VALUE})")
     double weightNoise;
 
     @Option(names = "--save-clones", description = "also write each clone's chip image, clone-I.zip")
