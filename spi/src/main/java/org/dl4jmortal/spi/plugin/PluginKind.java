@@ -3,7 +3,9 @@ package org.dl4jmortal.spi.plugin;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dl4jmortal.spi.chip.ChipFactory;
 import org.dl4jmortal.spi.device.DeviceModel;
+import org.dl4jmortal.spi.distill.Distiller;
 import org.dl4jmortal.spi.export.TapExporter;
 import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
@@ -22,6 +24,10 @@ public final class PluginKind<T extends NamedPlugin> {
     public static final PluginKind<TapExporter> EXPORTER = define("exporter", TapExporter.class);
     /** Weight reconstructors ({@code finite-difference}, {@code least-squares}). */
     public static final PluginKind<WeightReconstructor> RECONSTRUCTOR = define("reconstructor", WeightReconstructor.class);
+    /** Distillation methods ({@code kd}, {@code hint}). */
+    public static final PluginKind<Distiller> DISTILLER = define("distiller", Distiller.class);
+    /** Factories of fresh chips ({@code simulated}), for clones and fleets. */
+    public static final PluginKind<ChipFactory> CHIP_FACTORY = define("chip-factory", ChipFactory.class);
 
     private final String name;
     private final Class<T> type;

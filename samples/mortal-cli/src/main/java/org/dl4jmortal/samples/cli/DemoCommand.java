@@ -8,6 +8,8 @@ import org.dl4jmortal.samples.train.HardwareAwareDemoStep;
 import org.dl4jmortal.samples.train.InPlaceDemoStep;
 import org.dl4jmortal.samples.train.TrainConfig;
 import org.dl4jmortal.samples.demo.DemoStep;
+import org.dl4jmortal.samples.distill.DistillDemoStep;
+import org.dl4jmortal.samples.distill.FleetDemoStep;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -106,6 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
         list.add(new HardwareAwareDemoStep("pcm", TrainConfig.DEFAULT_WEIGHT_NOISE));
         list.add(new InPlaceDemoStep("soft-bounds", Map.of(), inPlaceEpochs, TrainConfig.DEFAULT_LEARNING_RATE,
                 TrainConfig.DEFAULT_LEARNING_RATE_DECAY));
+        list.add(new DistillDemoStep());
+        list.add(new FleetDemoStep());
         return list;
     }
 }
