@@ -53,7 +53,7 @@ final class PeelingEngine {
     /** Per-layer state. */
     private static final class LayerState {
         final LayerPlan plan;
-        final LinearFit fit;
+        final LayerFit fit;
         final double[] biasSum;
         final double[] biasCount;
         long invalidRows;
@@ -63,7 +63,9 @@ final class PeelingEngine {
         LayerState(LayerPlan plan) {
             this.plan = plan;
             boolean relu = "relu".equalsIgnoreCase(plan.activation());
-            this.fit = new LinearFit(plan.nIn(), plan.nOut(), !plan.usesPre(), !plan.usesPre() && relu);
+            // a ReLU layer read after its activation: each unit on its own active rows
+            this.fit = !plan.usesPre() && relu ? new ActiveSetFit(plan.nIn(), plan.nOut())
+                    : new LinearFit(plan.nIn(), plan.nOut(), !plan.usesPre());
             this.biasSum = new double[plan.nOut()];
             this.biasCount = new double[plan.nOut()];
         }
@@ -130,13 +132,20 @@ final class PeelingEngine {
         INDArray x = p.inputTap() == null ? networkInput : r.tap(p.inputTap());
         INDArray post = p.postTap() != null ? r.tap(p.postTap()) : (p.last() ? r.output() : null);
         s.seenRows += x.rows();
-        if (p.usesPre() && noise != null && s.fit.approximateBound() && x.rows() >= 8 * VARIANCE_STRIDE) {
+        boolean activeSet = s.fit instanceof ActiveSetFit;
+        if ((p.usesPre() || activeSet) && noise != null && s.fit.approximateBound()
+                && x.rows() >= 8 * VARIANCE_STRIDE) {
             // wide layer, approximate bound: the true noise of a systematic row sample suffices
             int[] sample = new int[(int) ((x.rows() + VARIANCE_STRIDE - 1) / VARIANCE_STRIDE)];
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = i * VARIANCE_STRIDE;
             }
             INDArray sampled = noise.preTapVariance(p.layerName(), x.getRows(sample));
+            if (activeSet) {
+                INDArray[] inv = ActivationInversion.invert(p.activation(), post);
+                s.fit.add(x, inv[0], inv[1], sampled, null, VARIANCE_STRIDE);
+                return;
+            }
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
             INDArray omega = deeperWeights(s, x, pre);
             s.fit.add(x, pre, null, sampled, omega, VARIANCE_STRIDE);
@@ -146,7 +155,7 @@ final class PeelingEngine {
         INDArray variance = noise == null ? null : noise.preTapVariance(p.layerName(), x);
         if (p.usesPre()) {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
-            s.fit.add(x, pre, null, variance, deeperWeights(s, x, pre));
+            s.fit.add(x, pre, null, variance, deeperWeights(s, x, pre), 1);
             absorbBias(s, pre, post);
         } else {
             INDArray[] inv = ActivationInversion.invert(p.activation(), post);
@@ -155,7 +164,7 @@ final class PeelingEngine {
                 INDArray total = variance.sum(true, 1).divi(m * m);
                 variance = variance.mul(1 - 2 / m).addiColumnVector(total);
             }
-            s.fit.add(x, inv[0], inv[1], variance);
+            s.fit.add(x, inv[0], inv[1], variance, null, 1);
             if (!"relu".equalsIgnoreCase(p.activation())) {
                 s.invalidRows += countInvalidRows(inv[1]);
             }
