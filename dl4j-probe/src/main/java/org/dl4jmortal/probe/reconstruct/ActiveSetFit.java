@@ -246,11 +246,14 @@ final class ActiveSetFit implements LayerFit {
             INDArray m = c.mask(finalStage);
             INDArray wm = m.mulColumnVector(c.omega);
             INDArray wy = c.y.mul(wm);
-            accX.addi(c.regressors().transpose().mmul(wy));
+            INDArray xc = c.regressors();
+            INDArray product = xc.transpose().mmul(wy);
+            accX.addi(product);
             s.xty.getRow(nIn).addi(wy.sum(0).castTo(DataType.DOUBLE));
             add(s.yy, wy.mul(c.y).sum(0));
             add(s.count, m.sum(0));
             add(s.weight, wm.sum(0));
+            release(c, xc, m, wm, wy, product);
         }
         s.xty.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).addi(accX.castTo(DataType.DOUBLE));
         return s;
@@ -277,10 +280,15 @@ final class ActiveSetFit implements LayerFit {
         }
         INDArray marginRow = Nd4j.create(margin, new long[] {1, nOut}, DataType.DOUBLE).castTo(DataType.FLOAT);
         for (Chunk c : chunks) {
-            INDArray z = c.regressors().mmul(tx).addiRowVector(tb);
+            INDArray xc = c.regressors();
+            INDArray z = xc.mmul(tx).addiRowVector(tb);
             // a row of weight omega has noise std sigma / sqrt(omega)
             INDArray threshold = Transforms.sqrt(c.omega, true).rdivi(1.0f).mmul(marginRow);
+            if (c.selected != null) {
+                c.selected.close();
+            }
             c.selected = z.gt(threshold).castTo(DataType.BYTE).muli(c.valid);
+            release(c, xc, z, threshold);
         }
     }
 
@@ -374,11 +382,30 @@ final class ActiveSetFit implements LayerFit {
         for (Chunk c : chunks) {
             INDArray xc = c.regressors();
             INDArray z = xc.mmul(vx).addiRowVector(vb);
-            z.muli(c.mask(finalStage)).muliColumnVector(c.omega);
-            accX.addi(xc.transpose().mmul(z));
-            accB.addi(z.sum(true, 0));
+            INDArray m = c.mask(finalStage);
+            z.muli(m).muliColumnVector(c.omega);
+            INDArray product = xc.transpose().mmul(z);
+            accX.addi(product);
+            INDArray sums = z.sum(true, 0);
+            accB.addi(sums);
+            release(c, xc, z, m, product, sums);
         }
         return Nd4j.vstack(accX, accB).castTo(DataType.DOUBLE);
+    }
+
+    /**
+     * Frees the off-heap buffers of a pass's temporaries at once (the conjugate gradients make many large
+     * temporaries and few heap objects, so waiting for the garbage collector would let native memory grow).
+     *
+     * @param c     the chunk whose stored arrays must not be freed
+     * @param temps temporaries of one chunk
+     */
+    private static void release(Chunk c, INDArray... temps) {
+        for (INDArray t : temps) {
+            if (t != c.x && t != c.y && t != c.valid && t != c.selected && t != c.omega && t.closeable()) {
+                t.close();
+            }
+        }
     }
 
     private static INDArray columnDot(INDArray a, INDArray b) {

@@ -11,7 +11,6 @@ import org.dl4jmortal.spi.reconstruct.NoiseModel;
 import org.dl4jmortal.spi.reconstruct.Reconstruction;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest.Differences;
-import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * only saturation of the activation does, which is reported with a suggestion of a smaller step. Repeats (default 1)
  * are averaged per probe and give the read-noise estimate.
  */
-public final class FiniteDifferenceReconstructor implements WeightReconstructor {
+public final class FiniteDifferenceReconstructor implements CheckpointedReconstructor {
     /** Registered name. */
     public static final String NAME = "finite-difference";
     private static final int RELU_POINTS = 4;
@@ -53,7 +52,7 @@ public final class FiniteDifferenceReconstructor implements WeightReconstructor 
     }
 
     @Override
-    public Reconstruction reconstruct(TappedModel model, ReconstructionRequest request) {
+    public Reconstruction reconstruct(TappedModel model, ReconstructionRequest request, CheckpointListener listener) {
         long start = System.nanoTime();
         long q0 = model.ledger().queries();
         List<LayerPlan> plans = LayerPlan.plan(model);
@@ -84,7 +83,9 @@ public final class FiniteDifferenceReconstructor implements WeightReconstructor 
             double density = LeastSquaresReconstructor.density(model, request);
             layers.addAll(upper.run(remaining, 1, LeastSquaresReconstructor.chunk(model.inputSize(), 1),
                     (f, c) -> ProbeDesigns.rows(request.design(), request.seed(), f, c, model.inputSize(),
-                            request.amplitude(), density), null, model.ledger().queries() - q0, layers));
+                            request.amplitude(), density), listener, model.ledger().queries() - q0, layers));
+        } else if (listener != null) {
+            listener.onCheckpoint(model.ledger().queries() - q0, layers);
         }
         return new Reconstruction(NAME, layers, model.ledger().queries() - q0, (System.nanoTime() - start) * 1e-9);
     }

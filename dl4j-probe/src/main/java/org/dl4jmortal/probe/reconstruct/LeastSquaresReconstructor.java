@@ -6,7 +6,6 @@ import org.dl4jmortal.spi.chip.TappedModel;
 import org.dl4jmortal.spi.reconstruct.LayerReconstruction;
 import org.dl4jmortal.spi.reconstruct.Reconstruction;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
-import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
 /**
  * {@code least-squares}: every layer by least squares on probe rows driven through the network input (DESIGN.md §4,
@@ -20,7 +19,7 @@ import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
  * scaled from its error ({@code error ~ 1 / sqrt(queries)}: the bound when a noise model is given, else the estimate).
  * With a target and a budget, the target must be reachable within the budget.
  */
-public final class LeastSquaresReconstructor implements WeightReconstructor {
+public final class LeastSquaresReconstructor implements CheckpointedReconstructor {
     /** Registered name. */
     public static final String NAME = "least-squares";
 
@@ -39,18 +38,6 @@ public final class LeastSquaresReconstructor implements WeightReconstructor {
     }
 
     @Override
-    public Reconstruction reconstruct(TappedModel model, ReconstructionRequest request) {
-        return reconstruct(model, request, null);
-    }
-
-    /**
-     * As {@link #reconstruct(TappedModel, ReconstructionRequest)}, reporting intermediate solutions.
-     *
-     * @param model    the black box
-     * @param request  the request
-     * @param listener receives a solution each time the queries have doubled, or null
-     * @return the reconstruction
-     */
     public Reconstruction reconstruct(TappedModel model, ReconstructionRequest request, CheckpointListener listener) {
         long start = System.nanoTime();
         long queriesAtStart = model.ledger().queries();

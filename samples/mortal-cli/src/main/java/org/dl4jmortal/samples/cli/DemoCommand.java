@@ -94,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private List<DemoStep> optionalSteps() {
         List<DemoStep> list = new ArrayList<>();
+        list.add(new org.dl4jmortal.samples.chip.ReconstructionDemoStep());
         return list;
     }
 }
