@@ -30,8 +30,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>
  * Rows may carry weights {@code omega_n} (feasible weighted least squares).
  * <p>
- * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 = RSS_j / (N - p)} from the fit's own residuals, times
- * {@code tr G^-1}; this is the method's own estimate, never the bound.
+ * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 tr G^-1}, with the read noise {@code sigma_hat_j^2} estimated
+ * from repeated reads of the same rows when there are any ({@link #addRepeats}: the pure-error estimate, free of any
+ * lack of fit; Draper &amp; Smith, Applied Regression Analysis, 3rd ed., §2.1), else {@code RSS_j / (N - p)} from the
+ * fit's own residuals; this is the method's own estimate, never the bound.
  */
 final class LinearFit implements LayerFit {
     /** Largest {@code nOut p^2} for which shared mode accumulates every unit's information matrix exactly. */
@@ -47,6 +49,8 @@ final class LinearFit implements LayerFit {
     private final INDArray gram;
     private final INDArray xty;
     private final double[] yy;
+    private final double[] pureErrorSum;
+    private long pureErrorDof;
     private final List<INDArray> unitInfo = new ArrayList<>();
     private final double[] sumWq;
     private double sumQ;
@@ -72,6 +76,7 @@ final class LinearFit implements LayerFit {
         this.gram = Nd4j.zeros(DataType.DOUBLE, p, p);
         this.xty = Nd4j.zeros(DataType.DOUBLE, p, nOut);
         this.yy = new double[nOut];
+        this.pureErrorSum = new double[nOut];
         this.sumWq = new double[nOut];
         this.activeRows = new double[nIn];
         this.exactInfo = (long) nOut * p * p <= EXACT_INFO_LIMIT;
@@ -229,6 +234,36 @@ final class LinearFit implements LayerFit {
         rows += xd.rows();
     }
 
+    /**
+     * Adds the spread of repeated reads to the read-noise estimate: {@code y} holds groups of {@code repeats}
+     * consecutive rows that are reads of the same input row (already added with {@link #add}); the within-group sum of
+     * squares (weighted as the rows were) has {@code groups (repeats - 1)} degrees of freedom.
+     *
+     * @param y          responses {@code [groups * repeats, nOut]}
+     * @param repeats    reads per group, {@code >= 2}
+     * @param rowWeights row weights {@code [groups * repeats, 1]} as given to {@link #add}, or null for 1
+     * @throws IllegalArgumentException if {@code repeats < 2} or the rows are not whole groups
+     */
+    void addRepeats(INDArray y, int repeats, INDArray rowWeights) {
+        if (repeats < 2 || y.rows() % repeats != 0) {
+            throw new IllegalArgumentException("repeated reads need groups of >= 2 rows, got " + y.rows() + " rows in "
+                    + "groups of " + repeats);
+        }
+        int groups = (int) (y.rows() / repeats);
+        INDArray yd = y.castTo(DataType.DOUBLE).reshape(groups, repeats, nOut);
+        INDArray dev = yd.sub(yd.mean(true, 1).broadcast(groups, repeats, nOut));
+        INDArray sq = dev.muli(dev);
+        if (rowWeights != null) {
+            INDArray w = rowWeights.castTo(DataType.DOUBLE).reshape(groups, repeats, 1).broadcast(groups, repeats, nOut);
+            sq.muli(w);
+        }
+        double[] ss = sq.sum(0, 1).toDoubleVector();
+        for (int j = 0; j < nOut; j++) {
+            pureErrorSum[j] += ss[j];
+        }
+        pureErrorDof += (long) groups * (repeats - 1);
+    }
+
     private static int[] rowsWhereAllValid(INDArray valid) {
         double[] minPerRow = valid.castTo(DataType.DOUBLE).min(1).toDoubleVector();
         int k = 0;
@@ -326,7 +361,8 @@ final class LinearFit implements LayerFit {
             double tr = trace(ginv, counted);
             double[] rss = rss(g, b, w, yy);
             for (int j = 0; j < nOut; j++) {
-                residualVar[j] = rss[j] / Math.max(1, rows - idx.length);
+                residualVar[j] = pureErrorDof > 0 ? pureErrorSum[j] / pureErrorDof
+                        : rss[j] / Math.max(1, rows - idx.length);
                 errorVar += residualVar[j] * tr;
                 if (noiseSeen) {
                     if (infiniteInformation) {

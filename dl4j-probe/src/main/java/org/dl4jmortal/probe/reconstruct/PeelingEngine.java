@@ -89,14 +89,15 @@ final class PeelingEngine {
             taps.addAll(p.tapsToRead());
         }
         long startQueries = model.ledger().queries();
-        long nextCheckpoint = 0;
+        // the first intermediate solution once every layer is overdetermined (twice its unknowns per unit)
+        long nextCheckpoint = 2L * unknownsPerUnit() * repeats;
         for (long first = 0; first < distinctRows; first += chunk) {
             int count = (int) Math.min(chunk, distinctRows - first);
             INDArray distinct = inputs.apply(first, count);
             INDArray x = repeats == 1 ? distinct : repeatRows(distinct, repeats);
             QueryResult r = model.query(x, taps);
             for (LayerState s : states) {
-                absorb(s, x, r);
+                absorb(s, x, r, repeats);
             }
             if (first == 0) {
                 checkSaturation(states);
@@ -127,7 +128,7 @@ final class PeelingEngine {
         return distinct.getRows(idx);
     }
 
-    private void absorb(LayerState s, INDArray networkInput, QueryResult r) {
+    private void absorb(LayerState s, INDArray networkInput, QueryResult r, int repeats) {
         LayerPlan p = s.plan;
         INDArray x = p.inputTap() == null ? networkInput : r.tap(p.inputTap());
         INDArray post = p.postTap() != null ? r.tap(p.postTap()) : (p.last() ? r.output() : null);
@@ -149,13 +150,16 @@ final class PeelingEngine {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
             INDArray omega = deeperWeights(s, x, pre);
             s.fit.add(x, pre, null, sampled, omega, VARIANCE_STRIDE);
+            addRepeats(s, pre, null, repeats, omega);
             absorbBias(s, pre, post);
             return;
         }
         INDArray variance = noise == null ? null : noise.preTapVariance(p.layerName(), x);
         if (p.usesPre()) {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
-            s.fit.add(x, pre, null, variance, deeperWeights(s, x, pre), 1);
+            INDArray omega = deeperWeights(s, x, pre);
+            s.fit.add(x, pre, null, variance, omega, 1);
+            addRepeats(s, pre, null, repeats, omega);
             absorbBias(s, pre, post);
         } else {
             INDArray[] inv = ActivationInversion.invert(p.activation(), post);
@@ -165,10 +169,22 @@ final class PeelingEngine {
                 variance = variance.mul(1 - 2 / m).addiColumnVector(total);
             }
             s.fit.add(x, inv[0], inv[1], variance, null, 1);
+            addRepeats(s, inv[0], inv[1], repeats, null);
             if (!"relu".equalsIgnoreCase(p.activation())) {
                 s.invalidRows += countInvalidRows(inv[1]);
             }
         }
+    }
+
+    /** Read noise from repeated reads (shared fits; a chunk with any invalid entry is left out of it). */
+    private static void addRepeats(LayerState s, INDArray y, INDArray valid, int repeats, INDArray omega) {
+        if (repeats < 2 || !(s.fit instanceof LinearFit linear)) {
+            return;
+        }
+        if (valid != null && valid.minNumber().doubleValue() < 1) {
+            return;
+        }
+        linear.addRepeats(y, repeats, omega);
     }
 
     private static INDArray deeperWeights(LayerState s, INDArray x, INDArray pre) {
