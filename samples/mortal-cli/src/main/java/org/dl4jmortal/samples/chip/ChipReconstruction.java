@@ -14,6 +14,7 @@ import org.dl4jmortal.probe.reconstruct.CheckpointedReconstructor;
 import org.dl4jmortal.probe.reconstruct.ReconstructedNetworks;
 import org.dl4jmortal.probe.tap.PostActivationTaps;
 import org.dl4jmortal.samples.io.AtomicFiles;
+import org.dl4jmortal.samples.report.Plots;
 import org.dl4jmortal.samples.report.ReconstructionMetrics;
 import org.dl4jmortal.spi.chip.TappedModel;
 import org.dl4jmortal.spi.reconstruct.LayerReconstruction;
@@ -138,5 +139,23 @@ public final class ChipReconstruction {
      */
     public static void writeNetwork(Result result, Path file) throws IOException {
         AtomicFiles.write(file, out -> ModelSerializer.writeModel(result.network(), out, false));
+    }
+
+    /**
+     * Writes the error-against-queries plot ({@link Plots#writeReconstructionPng}), unless nothing in the curve can
+     * be drawn on logarithmic axes (an exact reconstruction of a noise-free chip, where every error and bound is 0).
+     *
+     * @param result a run's result
+     * @param file   the target, for example {@value #PLOT_FILE}
+     * @return empty if the plot was written, else why not
+     * @throws IOException if it cannot be written
+     */
+    public static java.util.Optional<String> writePlot(Result result, Path file) throws IOException {
+        try {
+            Plots.writeReconstructionPng(result.metrics(), file);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 }

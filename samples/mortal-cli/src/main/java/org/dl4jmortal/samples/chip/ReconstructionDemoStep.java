@@ -12,7 +12,6 @@ import org.dl4jmortal.samples.demo.DemoStepContext;
 import org.dl4jmortal.samples.demo.DemoStepResult;
 import org.dl4jmortal.samples.io.Durations;
 import org.dl4jmortal.samples.io.Progress;
-import org.dl4jmortal.samples.report.Plots;
 import org.dl4jmortal.samples.report.ReconstructionMetrics;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -82,14 +81,15 @@ public final class ReconstructionDemoStep implements DemoStep {
         Path network = context.outDir().resolve(ChipReconstruction.NETWORK_FILE);
         Path plot = context.outDir().resolve(ChipReconstruction.PLOT_FILE);
         ChipReconstruction.writeNetwork(result, network);
-        Plots.writeReconstructionPng(result.metrics(), plot);
+        boolean plotted = ChipReconstruction.writePlot(result, plot).isEmpty();
         ReconstructionMetrics m = result.metrics();
         context.out().printf(Locale.ROOT, "weight reconstruction at %s: %d queries, %.1f s, agreement %.4f%n",
                 Durations.label(atSeconds), m.queries(), m.seconds(), m.agreement());
-        return new DemoStepResult(KEY, m, markdown(m), Map.of("reconstructed", network, "reconstruct-plot", plot));
+        return new DemoStepResult(KEY, m, markdown(m, plotted),
+                plotted ? Map.of("reconstructed", network, "reconstruct-plot", plot) : Map.of("reconstructed", network));
     }
 
-    static String markdown(ReconstructionMetrics m) {
+    static String markdown(ReconstructionMetrics m, boolean plotted) {
         StringBuilder md = new StringBuilder("## Weight reconstruction\n\n");
         md.append(String.format(Locale.ROOT, "The chip, %s after programming, rebuilt as an ordinary DL4J network by %s "
                         + "layer peeling from %,d queries (rows sent) in %.1f s (DESIGN.md §4). `rel_error` is the true "
@@ -106,8 +106,10 @@ public final class ReconstructionDemoStep implements DemoStep {
             md.append(String.format(Locale.ROOT, "\nTop-1 agreement with the chip's noise-free function on %d test "
                     + "images: **%.4f**.\n", m.testImages(), m.agreement()));
         }
-        md.append("\n![error against queries with the Cramér–Rao bound](").append(ChipReconstruction.PLOT_FILE)
-                .append(")\n");
+        if (plotted) {
+            md.append("\n![error against queries with the Cramér–Rao bound](").append(ChipReconstruction.PLOT_FILE)
+                    .append(")\n");
+        }
         return md.toString();
     }
 

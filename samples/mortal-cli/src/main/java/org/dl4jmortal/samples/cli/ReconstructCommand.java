@@ -14,7 +14,6 @@ import org.dl4jmortal.samples.chip.ChipReconstruction;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.data.LabelledImages;
 import org.dl4jmortal.samples.report.MetricsWriter;
-import org.dl4jmortal.samples.report.Plots;
 import org.dl4jmortal.samples.report.ReconstructionMetrics;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginException;
@@ -166,8 +165,8 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
         ChipReconstruction.writeNetwork(result, dir.resolve(ChipReconstruction.NETWORK_FILE));
         new MetricsWriter().write(Map.of("reconstruct", result.metrics()), dir.resolve("metrics.json"));
-        Plots.writeReconstructionPng(result.metrics(), dir.resolve(ChipReconstruction.PLOT_FILE));
-        print(result.metrics(), dir);
+        java.util.Optional<String> noPlot = ChipReconstruction.writePlot(result, dir.resolve(ChipReconstruction.PLOT_FILE));
+        print(result.metrics(), dir, noPlot.orElse(null));
         return 0;
     }
 
@@ -213,7 +212,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         return test.features(IntStream.range(0, Math.min(testImages, test.size())).toArray());
     }
 
-    private void print(ReconstructionMetrics m, Path dir) {
+    private void print(ReconstructionMetrics m, Path dir, String noPlot) {
         out.printf(Locale.ROOT, "reconstruct %s: %d queries, %.1f s, chip at %.0f s since programming%n", m.method(),
                 m.queries(), m.seconds(), m.atSeconds());
         out.printf(Locale.ROOT, "%-10s %12s %14s %8s %6s %10s%n", "layer", "rel_error", "crlb_rel_error", "ratio",
@@ -227,8 +226,11 @@ public final class ReconstructCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "agreement with the noise-free chip on %d test images: %.4f%n", m.testImages(),
                     m.agreement());
         }
-        out.println("wrote " + ChipReconstruction.NETWORK_FILE + ", metrics.json and " + ChipReconstruction.PLOT_FILE
-                + " to " + dir);
+        out.println("wrote " + ChipReconstruction.NETWORK_FILE + ", metrics.json"
+                + (noPlot == null ? " and " + ChipReconstruction.PLOT_FILE : "") + " to " + dir);
+        if (noPlot != null) {
+            out.println("no " + ChipReconstruction.PLOT_FILE + ": " + noPlot);
+        }
     }
 
     private static String number(Double v) {
