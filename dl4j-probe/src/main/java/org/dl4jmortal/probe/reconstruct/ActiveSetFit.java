@@ -49,8 +49,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * mode's sums use the rows at which the true noise was supplied (a systematic sample).
  */
 final class ActiveSetFit implements LayerFit {
-    /** Relative preconditioned residual at which the conjugate gradients stop. */
-    static final double TOLERANCE = 1e-6;
+    /**
+     * Relative preconditioned residual at which the final stage's conjugate gradients stop (the solver's error is
+     * then far below the statistical error of any practical number of probes).
+     */
+    static final double TOLERANCE = 1e-5;
+    /** The same for the first stage, which only predicts which rows count. */
+    static final double FIRST_STAGE_TOLERANCE = 1e-3;
     /** Most conjugate-gradient iterations of one solve. */
     static final int MAX_ITERATIONS = 100;
     /** Predicted pre-activation, in residual standard deviations, above which a row counts for a unit. */
@@ -71,6 +76,7 @@ final class ActiveSetFit implements LayerFit {
     private long solvedRows = -1;
     private double solvedRidge = Double.NaN;
     private int lastIterations;
+    private int firstStageIterations;
 
     /** One stored chunk of rows. */
     private static final class Chunk {
@@ -149,6 +155,13 @@ final class ActiveSetFit implements LayerFit {
         return lastIterations;
     }
 
+    /** @return how the last solve went, for the layer's note */
+    String describe() {
+        return "each unit on its own rows (predicted pre-activation above " + SELECTION_MARGIN
+                + " residual standard deviations), " + (exact ? "per-unit normal equations"
+                : "conjugate gradients (" + firstStageIterations + " + " + lastIterations + " iterations)");
+    }
+
     @Override
     public void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights, int stride) {
         if (stride < 1 || (stride > 1 && exact)) {
@@ -200,6 +213,7 @@ final class ActiveSetFit implements LayerFit {
         if (solvedRows != rows || Double.compare(solvedRidge, ridge) != 0) {
             Stage first = stage(false);
             INDArray t1 = fit(first, ginv, pLive, ridge, theta);
+            firstStageIterations = lastIterations;
             double[] sigma = residualVariance(first, t1, pLive);
             for (int j = 0; j < nOut; j++) {
                 sigma[j] = Math.sqrt(sigma[j]);
@@ -302,7 +316,8 @@ final class ActiveSetFit implements LayerFit {
         for (int j = 0; j < nOut; j++) {
             s.lambda[j] = ridge * (weightSum > 0 ? s.weight[j] / weightSum : 0) * meanDiag;
         }
-        return exact ? exactFit(s, pLive, ridge) : conjugateGradients(s, ginv, pLive, start);
+        return exact ? exactFit(s, pLive, ridge)
+                : conjugateGradients(s, ginv, pLive, start, s.finalStage ? TOLERANCE : FIRST_STAGE_TOLERANCE);
     }
 
     /** Per-unit Gram matrices over the selected rows {@code [p, p]} (exact mode), DOUBLE. */
@@ -412,7 +427,7 @@ final class ActiveSetFit implements LayerFit {
         return a.mul(b).sum(true, 0);
     }
 
-    private INDArray conjugateGradients(Stage s, INDArray ginv, int pLive, INDArray start) {
+    private INDArray conjugateGradients(Stage s, INDArray ginv, int pLive, INDArray start, double tolerance) {
         INDArray scale = Nd4j.zeros(DataType.DOUBLE, 1, nOut);
         for (int j = 0; j < nOut; j++) {
             scale.putScalar(0, j, solvable(s, j, pLive) ? weightSum / s.weight[j] : 0.0);
@@ -427,12 +442,12 @@ final class ActiveSetFit implements LayerFit {
         double[] rz = columnDot(r, z).toDoubleVector();
         double[] rhs = columnDot(b, precondition.apply(b)).toDoubleVector();
         int it = 0;
-        while (it < MAX_ITERATIONS && !converged(rz, rhs)) {
+        while (it < MAX_ITERATIONS && !converged(rz, rhs, tolerance)) {
             INDArray ad = apply(dir, s.finalStage).addi(ridgeTerm(dir, s.lambda));
             double[] dad = columnDot(dir, ad).toDoubleVector();
             double[] alpha = new double[nOut];
             for (int j = 0; j < nOut; j++) {
-                alpha[j] = dad[j] > 0 && rz[j] > TOLERANCE * TOLERANCE * rhs[j] ? rz[j] / dad[j] : 0.0;
+                alpha[j] = dad[j] > 0 && rz[j] > tolerance * tolerance * rhs[j] ? rz[j] / dad[j] : 0.0;
             }
             INDArray alphaRow = Nd4j.create(alpha, new long[] {1, nOut}, DataType.DOUBLE);
             t.addi(dir.mulRowVector(alphaRow));
@@ -452,9 +467,9 @@ final class ActiveSetFit implements LayerFit {
         return t;
     }
 
-    private static boolean converged(double[] rz, double[] rhs) {
+    private static boolean converged(double[] rz, double[] rhs, double tolerance) {
         for (int j = 0; j < rz.length; j++) {
-            if (rz[j] > TOLERANCE * TOLERANCE * rhs[j]) {
+            if (rz[j] > tolerance * tolerance * rhs[j]) {
                 return false;
             }
         }

@@ -291,6 +291,7 @@ final class PeelingEngine {
                     + (p.postTap() == null ? "the network output" : p.postTap()))
                     + " on " + (p.inputTap() == null ? "the probe input" : p.inputTap() + " of the same query")
                     + "; " + note + (ridge > 0 ? "; ridge " + ridge + " (biased)" : "")
+                    + (s.fit instanceof ActiveSetFit a ? "; " + a.describe() : "")
                     + (ActivationInversion.sharedOffset(p.activation()) && !p.usesPre()
                     ? "; softmax outputs only: weights and bias centred per input (zero-mean rows)" : "");
             out.add(new LayerReconstruction(p.layerName(), p.activation(), w, b,
