@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dl4jmortal.samples.train.HardwareAwareDemoStep;
 import org.dl4jmortal.samples.train.InPlaceDemoStep;
 import org.dl4jmortal.samples.train.TrainConfig;
+import org.dl4jmortal.samples.chip.ReconstructionDemoStep;
 import org.dl4jmortal.samples.demo.DemoStep;
 import org.dl4jmortal.samples.distill.DistillDemoStep;
 import org.dl4jmortal.samples.distill.FleetDemoStep;
@@ -106,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
     private List<DemoStep> optionalSteps() {
         List<DemoStep> list = new ArrayList<>();
         list.add(new HardwareAwareDemoStep("pcm", TrainConfig.DEFAULT_WEIGHT_NOISE));
+        list.add(new ReconstructionDemoStep());
         list.add(new InPlaceDemoStep("soft-bounds", Map.of(), inPlaceEpochs, TrainConfig.DEFAULT_LEARNING_RATE,
                 TrainConfig.DEFAULT_LEARNING_RATE_DECAY));
         list.add(new DistillDemoStep());
