@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.dl4jmortal.spi.device.DeviceModel;
+import org.dl4jmortal.spi.distill.Distiller;
 import org.dl4jmortal.spi.export.TapExporter;
 import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
 /**
  * A kind of extension point: a contract type and a display name. Every kind is bound the same way, through a
- * Guice {@code MapBinder<String, T>} (see {@link AbstractMortalPlugin#register}).
+ * Guice {@code MapBinder<String, T>} (see {@link AbstractMortalPlugin#register}). The built-in kinds are
+ * {@link #DEVICE}, {@link #EXPORTER}, {@link #RECONSTRUCTOR} and {@link #DISTILLER}; a plugin jar may define a kind of
+ * its own with {@link #define} (the registry lists it like the others once the defining class is loaded, which
+ * happens at the latest when the plugin's {@code configure()} refers to it).
  *
  * @param <T> the contract
  */
@@ -22,6 +26,8 @@ public final class PluginKind<T extends NamedPlugin> {
     public static final PluginKind<TapExporter> EXPORTER = define("exporter", TapExporter.class);
     /** Weight reconstructors ({@code finite-difference}, {@code least-squares}). */
     public static final PluginKind<WeightReconstructor> RECONSTRUCTOR = define("reconstructor", WeightReconstructor.class);
+    /** Distillers ({@code kd}, {@code hint}; module dl4j-distill). */
+    public static final PluginKind<Distiller> DISTILLER = define("distiller", Distiller.class);
 
     private final String name;
     private final Class<T> type;
