@@ -9,11 +9,13 @@ import com.google.inject.spi.Message;
 import com.google.inject.util.Types;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -31,7 +33,8 @@ import java.util.regex.Pattern;
  * Finds every {@link MortalPlugin} with {@link ServiceLoader}, installs each in its own Guice injector and
  * exposes the union of their {@code MapBinder} maps by {@link PluginKind}. A name registered twice (within one
  * plugin or by two plugins), a binding key that differs from the instance's {@code name()}, a plugin class listed by
- * two jars (two copies or versions of one plugin, which {@link ServiceLoader} would silently reduce to the first), or
+ * two jars with different class files (two versions of one plugin, which {@link ServiceLoader} would silently reduce
+ * to the first; identical copies are harmless and load once), or
  * a plugin that fails to load is a {@link PluginException} that names the jars or the cause; nothing is picked
  * silently.
  */
@@ -72,16 +75,19 @@ public final class MortalRegistry {
      * @param classLoader where {@code META-INF/services/org.dl4jmortal.spi.plugin.MortalPlugin} is looked up
      * @return a new registry
      * @throws PluginException if a plugin fails to load (names the class, the jar that lists it and the cause), a
-     *                         plugin class is listed by two jars (names both) or a name is registered twice (names
+     *                         plugin class is listed by two jars with different class files (names both) or a name is registered twice (names
      *                         both plugins and their jars)
      */
     public static MortalRegistry load(ClassLoader classLoader) {
-        Map<String, List<String>> listedBy = servicesFiles(classLoader);
-        for (Map.Entry<String, List<String>> e : listedBy.entrySet()) {
-            if (e.getValue().size() > 1) {
-                throw new PluginException("plugin class " + e.getKey() + " is listed by " + e.getValue().size()
-                        + " jars on the class path: " + String.join(" and ", e.getValue())
-                        + "; only one copy may be installed (remove the others)");
+        Map<String, List<URL>> listedBy = servicesFiles(classLoader);
+        for (Map.Entry<String, List<URL>> e : listedBy.entrySet()) {
+            List<URL> files = e.getValue();
+            for (int i = 1; i < files.size(); i++) {
+                if (!sameClassBytes(files.get(0), files.get(i), e.getKey())) {
+                    throw new PluginException("plugin class " + e.getKey() + " is listed by two different jars on the"
+                            + " class path: " + containerOf(files.get(0)) + " and " + containerOf(files.get(i))
+                            + "; only one copy may be installed (remove the other)");
+                }
             }
         }
         MortalRegistry r = new MortalRegistry();
@@ -101,11 +107,14 @@ public final class MortalRegistry {
         return r;
     }
 
-    private static PluginException loadFailure(Throwable e, Map<String, List<String>> listedBy) {
+    private static PluginException loadFailure(Throwable e, Map<String, List<URL>> listedBy) {
         String message = String.valueOf(e.getMessage());
         Matcher m = PROVIDER.matcher(message);
         String provider = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
-        List<String> where = provider == null ? List.of() : listedBy.getOrDefault(provider, List.of());
+        List<String> where = new ArrayList<>();
+        for (URL u : provider == null ? List.<URL>of() : listedBy.getOrDefault(provider, List.of())) {
+            where.add(containerOf(u));
+        }
         Throwable cause = e.getCause();
         StringBuilder b = new StringBuilder("a plugin failed to load");
         if (provider != null) {
@@ -122,11 +131,11 @@ public final class MortalRegistry {
     /**
      * @param classLoader where to look
      * @return every provider class named in a {@code META-INF/services/org.dl4jmortal.spi.plugin.MortalPlugin} file,
-     * with the distinct jars (or class folders) whose file names it, in class-path order
+     * with the services files that name it, in class-path order (one per jar or class folder)
      * @throws PluginException if a services file cannot be read (names the file)
      */
-    private static Map<String, List<String>> servicesFiles(ClassLoader classLoader) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    private static Map<String, List<URL>> servicesFiles(ClassLoader classLoader) {
+        Map<String, List<URL>> out = new LinkedHashMap<>();
         Enumeration<URL> files;
         try {
             files = classLoader.getResources(SERVICES_FILE);
@@ -135,16 +144,15 @@ public final class MortalRegistry {
         }
         while (files.hasMoreElements()) {
             URL url = files.nextElement();
-            String container = containerOf(url);
             try (BufferedReader in = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     int hash = line.indexOf('#');
                     String name = (hash >= 0 ? line.substring(0, hash) : line).trim();
                     if (!name.isEmpty()) {
-                        List<String> where = out.computeIfAbsent(name, k -> new ArrayList<>());
-                        if (!where.contains(container)) {
-                            where.add(container);
+                        List<URL> where = out.computeIfAbsent(name, k -> new ArrayList<>());
+                        if (!where.contains(url)) {
+                            where.add(url);
                         }
                     }
                 }
@@ -153,6 +161,29 @@ public final class MortalRegistry {
             }
         }
         return out;
+    }
+
+    /**
+     * Two copies of one jar (the same plugin reached twice, for example through a manifest {@code Class-Path} and
+     * directly) are harmless; two different builds of a plugin class are not, since only the first would ever load.
+     *
+     * @return true if the class file beside both services files has the same bytes (false if either is unreadable)
+     */
+    private static boolean sameClassBytes(URL servicesA, URL servicesB, String className) {
+        try {
+            return Arrays.equals(classBytes(servicesA, className), classBytes(servicesB, className));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] classBytes(URL servicesFile, String className) throws IOException {
+        String s = servicesFile.toString();
+        URL classFile = new URL(s.substring(0, s.length() - SERVICES_FILE.length())
+                + className.replace('.', '/') + ".class");
+        try (InputStream in = classFile.openStream()) {
+            return in.readAllBytes();
+        }
     }
 
     private static String containerOf(URL servicesFile) {

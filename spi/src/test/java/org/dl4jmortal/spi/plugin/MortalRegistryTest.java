@@ -73,9 +73,18 @@ class MortalRegistryTest {
     }
 
     @Test
-    void onePluginClassInTwoJarsNamesBothJarsInsteadOfPickingTheFirst() throws IOException {
+    void twoIdenticalCopiesOfAPluginJarLoadItOnceFromTheFirst() throws IOException {
         Path a = jar("alpha-1.0.jar", AlphaPlugin.class);
-        Path b = jar("alpha-1.1.jar", AlphaPlugin.class);
+        Path copy = Files.copy(a, dir.resolve("lib-alpha-1.0.jar"));
+        List<PluginInfo> infos = MortalRegistry.load(loader(a, copy)).plugins();
+        assertEquals(1, infos.size(), infos.toString());
+        assertEquals(a.toUri().getPath(), infos.get(0).source());
+    }
+
+    @Test
+    void twoDifferentBuildsOfOnePluginClassNameBothJarsInsteadOfPickingTheFirst() throws IOException {
+        Path a = jar("alpha-1.0.jar", AlphaPlugin.class);
+        Path b = jar("alpha-1.1.jar", null, AlphaPlugin.class, new byte[]{0});
         PluginException e = assertThrows(PluginException.class, () -> MortalRegistry.load(loader(a, b)));
         String m = e.getMessage();
         assertTrue(m.contains(AlphaPlugin.class.getName()) && m.contains(a.toUri().getPath())
@@ -140,6 +149,11 @@ class MortalRegistryTest {
     }
 
     private Path jar(String name, String version, Class<?> plugin) throws IOException {
+        return jar(name, version, plugin, new byte[0]);
+    }
+
+    /** @param extra bytes appended to the class file: a different build of the same class (never loaded) */
+    private Path jar(String name, String version, Class<?> plugin, byte[] extra) throws IOException {
         Path jar = dir.resolve(name);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             if (version != null) {
@@ -152,6 +166,7 @@ class MortalRegistryTest {
             try (InputStream in = plugin.getClassLoader().getResourceAsStream(path)) {
                 in.transferTo(out);
             }
+            out.write(extra);
             services(out, plugin.getName());
         }
         return jar;
