@@ -19,6 +19,7 @@ import org.dl4jmortal.analog.device.DeviceResponse;
 import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.ParameterSet;
+import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginException;
 import org.dl4jmortal.spi.plugin.PluginKind;
@@ -137,7 +138,7 @@ public final class DeviceCommand implements Callable<Integer> {
                     + pulsedNames(registry));
         }
         ParameterSet p = device.defaultParameters().withAll(overrides);
-        int n = pulses != null ? pulses : autoPulses(p);
+        int n = pulses != null ? pulses : autoPulses(device.pulsedPhysics(p).orElseThrow());
         return DeviceResponse.curve(device, p, devices, n, seed);
     }
 
@@ -155,8 +156,12 @@ public final class DeviceCommand implements Callable<Integer> {
         return names;
     }
 
-    private static int autoPulses(ParameterSet p) {
-        double n = Math.ceil((p.get("wMax") - p.get("wMin")) / p.get("dwMin"));
+    /**
+     * @param physics a pulsed device's rule (any plugin's: only the contract's mean bounds and step are used)
+     * @return {@code ceil((wMax - wMin) / dwMin)} within {@code [10, MAX_AUTO_PULSES]}
+     */
+    private static int autoPulses(PulsedDevicePhysics physics) {
+        double n = Math.ceil((physics.wMax() - physics.wMin()) / physics.dwMin());
         return (int) Math.max(10, Math.min(MAX_AUTO_PULSES, n));
     }
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             "                    example: MORTAL_JAVA_OPTS='-Xmx8g -Dorg.bytedeco.javacpp.maxphysicalbytes=14g'",
             "  MORTAL_THREADS    native threads (OMP_NUM_THREADS), fixed so that the same seed gives",
             "                    the same numbers; default 2",
+            "  MORTAL_CLASSPATH  plugin jars to add, separated by ':' (see 'mortal plugins'), e.g.",
+            "                    MORTAL_CLASSPATH=samples/plugin-sample/target/plugin-sample-0.1.0-SNAPSHOT.jar",
             "%nData: the embedded Fashion-MNIST subset (10,000 training, 2,000 test images) by default;",
             "--data full after 'apt-get install dataset-fashion-mnist', or --data DIR."})
 public final class MortalCommand implements Runnable {

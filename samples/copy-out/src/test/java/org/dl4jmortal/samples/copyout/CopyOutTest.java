@@ -1,0 +1,90 @@
+package org.dl4jmortal.samples.copyout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+
+/** The sample as its README runs it, on a 784-32-10 chip and 300 transfer images so that it takes seconds. */
+class CopyOutTest {
+
+    @Test
+    void tapsReconstructionAndAFleetOfTwoClones(@TempDir Path dir) throws Exception {
+        CopyOut sample = new CopyOut();
+        int status = CopyOut.commandLine(sample).execute("--train-per-class", "30", "--test-per-class", "20",
+                "--hidden", "32", "--epochs", "2", "--clones", "2", "--passes", "3", "--out", dir.toString());
+        assertEquals(0, status);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("copy-out.json").toFile()).get("copy_out");
+
+        JsonNode chip = json.get("chip");
+        assertEquals("soft-bounds", chip.get("device").asText());
+        assertEquals(4 * 200, chip.get("reference_queries").asLong(), "K + 1 = 4 passes over 200 test images");
+        // a chip trained on 300 images is noisy near its decision boundaries: measured self-agreement 0.655
+        // (seed 42, OMP_NUM_THREADS=1); chance agreement between two random labellings of 10 classes is 0.1
+        double self = chip.get("self_agreement").asDouble();
+        assertTrue(self > 0.5 && self <= 1.0, "self-agreement " + self);
+
+        JsonNode taps = json.get("taps");
+        assertEquals(300, taps.get("rows").asLong());
+        for (String[] t : new String[][]{{"hidden1.pre", "32"}, {"hidden1.post", "32"}, {"output.pre", "10"},
+            {"output.post", "10"}}) {
+            Path npy = dir.resolve("taps").resolve(t[0] + ".npy");
+            String header = new String(Files.readAllBytes(npy), 0, 128, StandardCharsets.ISO_8859_1);
+            assertTrue(header.contains("'shape': (300, " + t[1] + ")"), t[0] + ": " + header);
+        }
+
+        JsonNode copy = json.get("copies").get(0);
+        assertEquals("reconstruction (least-squares)", copy.get("method").asText());
+        assertTrue(copy.get("queries").asLong() > 0);
+        // a reconstruction within a few percent of the weights agrees with the chip about as often as the chip itself
+        assertTrue(copy.get("agreement").asDouble() >= self - 0.05, copy.toString());
+        assertEquals(2, copy.get("clones").size());
+        for (JsonNode c : copy.get("clones")) {
+            // measured 0.70 and 0.725: each clone adds PCM programming noise to the copy
+            assertTrue(c.get("agreement").asDouble() > 0.5, c.toString());
+        }
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("| reconstruction (least-squares) |"));
+        assertTrue(sample.report().containsKey("copies"));
+    }
+
+    @Test
+    void theMajorityVoteBreaksTiesTowardsTheSmallerClass() {
+        int[] m = Agreement.majority(List.of(Nd4j.createFromArray(new float[][]{{0.1f, 0.9f}, {0.6f, 0.4f}}),
+                Nd4j.createFromArray(new float[][]{{0.8f, 0.2f}, {0.7f, 0.3f}})));
+        assertArrayEquals(new int[]{0, 0}, m);
+        assertEquals(0.5, Agreement.agreement(new int[]{1, 2}, new int[]{1, 3}));
+        assertThrows(IllegalArgumentException.class, () -> Agreement.agreement(new int[]{1}, new int[]{1, 2}));
+    }
+
+    @Test
+    void badOptionsAreClearErrors(@TempDir Path dir) {
+        for (String[] c : new String[][]{
+            {"--clones", "0", "--clones must be >= 1"},
+            {"--at", "-5", "--at must be finite and >= 0 seconds"},
+            {"--chip", dir.resolve("missing.zip").toString(), "is not a file"},
+            {"--fleet-device", "no-such-device", "unknown device 'no-such-device'"},
+            {"--budget", "-1", "--budget must be >= 0"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = CopyOut.commandLine(new CopyOut());
+            cl.setErr(new PrintWriter(err));
+            int status = cl.execute(c[0], c[1], "--train-per-class", "5", "--test-per-class", "5", "--out",
+                    dir.toString());
+            assertEquals(3, status, c[0] + " " + c[1] + ": " + err);
+            assertTrue(err.toString().startsWith("copy-out: error: ") && err.toString().contains(c[2]),
+                    err.toString());
+        }
+    }
+}
