@@ -51,7 +51,7 @@ class ReconstructionDemoStepTest {
         LabelledImages test = FashionMnist.embedded().test().firstPerClass(5);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoStepContext context = new DemoStepContext(DemoConfig.builder().seed(4).build(), FashionMnist.embedded(),
-                test, test, digital, dir, Map.of("chip", chip), Progress.silent(),
+                test, test, digital, 0.5, dir, Map.of("chip", chip), Progress.silent(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         DemoStepResult r = new ReconstructionDemoStep(4000, 86400).run(context);
         assertEquals("reconstruct", r.key());

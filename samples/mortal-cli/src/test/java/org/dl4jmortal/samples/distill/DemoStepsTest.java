@@ -36,7 +36,7 @@ class DemoStepsTest {
         LabelledImages train = FashionMnist.embedded().train().firstPerClass(20);
         LabelledImages test = FashionMnist.embedded().test().firstPerClass(10);
         DemoStepContext context = new DemoStepContext(DemoConfig.builder().seed(3).build(), FashionMnist.embedded(),
-                train, test, digital, dir, Map.of("chip", converted, "chip-inplace", inPlace), Progress.silent(),
+                train, test, digital, 0.5, dir, Map.of("chip", converted, "chip-inplace", inPlace), Progress.silent(),
                 new PrintStream(new ByteArrayOutputStream()));
 
         DemoStepResult d = new DistillDemoStep().run(context);
