@@ -10,6 +10,7 @@ import org.dl4jmortal.spi.chip.TappedModel;
 import org.dl4jmortal.spi.reconstruct.LayerReconstruction;
 import org.dl4jmortal.spi.reconstruct.NoiseModel;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -96,8 +97,10 @@ final class PeelingEngine {
             INDArray distinct = inputs.apply(first, count);
             INDArray x = repeats == 1 ? distinct : repeatRows(distinct, repeats);
             QueryResult r = model.query(x, taps);
-            for (LayerState s : states) {
-                absorb(s, x, r, repeats);
+            try (MemoryWorkspace ignored = ScratchWorkspaces.absorbing()) {
+                for (LayerState s : states) {
+                    absorb(s, x, r, repeats);
+                }
             }
             if (first == 0) {
                 checkSaturation(states);
