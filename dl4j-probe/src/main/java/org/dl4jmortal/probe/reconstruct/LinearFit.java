@@ -184,7 +184,7 @@ final class LinearFit implements LayerFit {
         if (v != null && !exactInfo) {
             if (qInverse == null || (rows >= 2L * p && rows >= 2 * qInverseRows)) {
                 INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
-                qInverse = safeInverse(reference);
+                qInverse = safeInverse(reference).detach(); // kept beyond a caller's scratch workspace
                 qInverseRows = Math.max(1, rows);
             }
             INDArray inv = qInverse;
