@@ -11,9 +11,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Pulsed bipolar devices (DESIGN.md §3): one state {@code w} per crosspoint in {@code [wMin, wMax]} moved by
- * pulses through the device's update rule. Weights are {@code w * wScale}; writing targets sets
- * {@code wScale = max(1, max|W| / (0.8 wMax))} (a per-layer scale, so targets use at most 80 % of the mean upper
- * bound) and {@code w = clip(W / wScale)} exactly (aihwkit's {@code set_weights} without write noise).
+ * pulses through the device's update rule. Weights are {@code w * wScale} ({@code wScale [1, nOut]}, a digital
+ * output scale). Writing targets sets {@code w = clip(W / wScale)} exactly (aihwkit's {@code set_weights} without
+ * write noise) with the mapping of {@link UpdateConfig}: by default {@code wScale = max(1, max|W| / (0.8 wMax))}
+ * (targets use at most 80 % of the mean upper bound); with {@code weightScalingOmega > 0},
+ * {@code wScale = max|W| / (omega wMax)}, per layer or per column (aihwkit {@code MappingParameter}), so that small
+ * initial weights use the device range and stand above the periphery's output noise.
  * Device-to-device variation is drawn from the layer seed (not stored: it is a pure function of the seed).
  */
 final class PulsedArray implements CrosspointArray {
@@ -52,11 +55,30 @@ final class PulsedArray implements CrosspointArray {
 
     @Override
     public void program(INDArray weights, long programCount) {
-        double maxAbs = weights.amaxNumber().doubleValue();
-        double scale = Math.max(1.0, maxAbs / (0.8 * physics.wMax()));
-        INDArray w = physics.clip(weights.div(scale).castTo(params.get(AnalogParams.W_DEVICE).dataType()), devices());
+        INDArray scale = mappingScale(weights);
+        INDArray w = physics.clip(weights.divRowVector(scale).castTo(params.get(AnalogParams.W_DEVICE).dataType()),
+                devices());
         params.get(AnalogParams.W_DEVICE).assign(w);
-        params.get(AnalogParams.W_SCALE).assign(scale);
+        params.get(AnalogParams.W_SCALE).assign(scale.reshape(1, nOut));
+    }
+
+    /**
+     * @param weights targets {@code [nIn, nOut]}
+     * @return the digital output scale {@code [1, nOut]} (see the class comment); all-zero columns get 1
+     */
+    private INDArray mappingScale(INDArray weights) {
+        double omega = update.weightScalingOmega();
+        INDArray maxAbs = update.weightScalingColumnwise()
+                ? org.nd4j.linalg.ops.transforms.Transforms.abs(weights, true).max(true, 0)
+                : org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {1, nOut}, weights.amaxNumber().doubleValue(),
+                weights.dataType());
+        INDArray scale = maxAbs.reshape(1, nOut).dup();
+        for (long j = 0; j < nOut; j++) {
+            double m = scale.getDouble(0, j);
+            double s = omega > 0 ? m / (omega * physics.wMax()) : Math.max(1.0, m / (0.8 * physics.wMax()));
+            scale.putScalar(0, j, s > 0 ? s : 1.0);
+        }
+        return scale;
     }
 
     @Override

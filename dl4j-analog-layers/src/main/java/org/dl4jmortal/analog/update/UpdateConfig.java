@@ -20,17 +20,30 @@ public final class UpdateConfig {
     public static final String BIT_LENGTH_MANAGEMENT = "bitLengthManagement";
     /** Mean-count mode switch: expected pulse counts instead of stochastic trains (default off). */
     public static final String MEAN_COUNT = "meanCount";
+    /**
+     * Weight-to-device mapping: when positive, writing targets maps {@code max|W|} to {@code omega * wMax} (aihwkit
+     * {@code MappingParameter.weight_scaling_omega}); 0 keeps the targets as they are unless they exceed
+     * {@code 0.8 wMax} (then they are scaled down to it).
+     */
+    public static final String WEIGHT_SCALING_OMEGA = "weightScalingOmega";
+    /** Mapping per output column instead of per layer (aihwkit {@code weight_scaling_columnwise}). */
+    public static final String WEIGHT_SCALING_COLUMNWISE = "weightScalingColumnwise";
 
     private final int bitLength;
     private final boolean updateManagement;
     private final boolean bitLengthManagement;
     private final boolean meanCount;
+    private final double weightScalingOmega;
+    private final boolean weightScalingColumnwise;
 
-    private UpdateConfig(int bitLength, boolean updateManagement, boolean bitLengthManagement, boolean meanCount) {
+    private UpdateConfig(int bitLength, boolean updateManagement, boolean bitLengthManagement, boolean meanCount,
+                         double weightScalingOmega, boolean weightScalingColumnwise) {
         this.bitLength = bitLength;
         this.updateManagement = updateManagement;
         this.bitLengthManagement = bitLengthManagement;
         this.meanCount = meanCount;
+        this.weightScalingOmega = weightScalingOmega;
+        this.weightScalingColumnwise = weightScalingColumnwise;
     }
 
     /** @return the update parameters with aihwkit's defaults (BL 31, both managements on, stochastic trains) */
@@ -43,7 +56,13 @@ public final class UpdateConfig {
                 new ParameterSpec(BIT_LENGTH_MANAGEMENT, 1, 0, 1, "switch",
                         "shorten BL to ceil(lr max|x| max|delta| / dwMin) (aihwkit update_bl_management)"),
                 new ParameterSpec(MEAN_COUNT, 0, 0, 1, "switch",
-                        "apply expected pulse counts instead of stochastic trains (faster; not aihwkit's default)")));
+                        "apply expected pulse counts instead of stochastic trains (faster; not aihwkit's default)"),
+                new ParameterSpec(WEIGHT_SCALING_OMEGA, 0, 0, 1, "fraction of wMax",
+                        "map max|W| of written targets to omega wMax, 0 = scale down only past 0.8 wMax "
+                                + "(aihwkit MappingParameter.weight_scaling_omega)"),
+                new ParameterSpec(WEIGHT_SCALING_COLUMNWISE, 0, 0, 1, "switch",
+                        "one mapping scale per output column instead of per layer "
+                                + "(aihwkit MappingParameter.weight_scaling_columnwise)")));
     }
 
     /**
@@ -53,7 +72,7 @@ public final class UpdateConfig {
      */
     public static UpdateConfig from(ParameterSet p) {
         return new UpdateConfig(p.getInt(BIT_LENGTH), p.isOn(UPDATE_MANAGEMENT), p.isOn(BIT_LENGTH_MANAGEMENT),
-                p.isOn(MEAN_COUNT));
+                p.isOn(MEAN_COUNT), p.get(WEIGHT_SCALING_OMEGA), p.isOn(WEIGHT_SCALING_COLUMNWISE));
     }
 
     /** @return BL, the number of slots of a pulse train, {@code >= 1} */
@@ -74,6 +93,16 @@ public final class UpdateConfig {
     /** @return whether expected counts replace stochastic trains */
     public boolean meanCount() {
         return meanCount;
+    }
+
+    /** @return omega in {@code [0, 1]}: the fraction of {@code wMax} that {@code max|W|} maps to; 0 = no upscaling */
+    public double weightScalingOmega() {
+        return weightScalingOmega;
+    }
+
+    /** @return whether the mapping scale is per output column */
+    public boolean weightScalingColumnwise() {
+        return weightScalingColumnwise;
     }
 
     /** @return {@code "stochastic"} or {@code "mean-count"}, as reports name the mode */

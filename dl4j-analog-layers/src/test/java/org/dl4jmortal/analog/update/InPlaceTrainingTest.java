@@ -108,6 +108,47 @@ class InPlaceTrainingTest extends BaseDL4JTest {
         assertEquals(digital.score(ds), analog.score(ds), 1e-3);
     }
 
+    private static org.deeplearning4j.nn.api.Layer mappedLayer(double omega, boolean columnwise) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("weightScalingOmega", omega);
+        m.put("weightScalingColumnwise", columnwise ? 1.0 : 0.0);
+        m.put("wMaxDtod", 0.0);
+        m.put("wMinDtod", 0.0);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT).list()
+                .layer(new AnalogDenseLayer.Builder().nIn(3).nOut(2).activation(Activation.IDENTITY)
+                        .device("soft-bounds").parameters(m).seed(5).build()).build();
+        MultiLayerNetwork n = new MultiLayerNetwork(conf);
+        n.init();
+        org.deeplearning4j.nn.api.Layer layer = n.getLayer(0);
+        // column maxima 0.3 and 0.06; soft-bounds wMax is 0.6 (aihwkit SoftBoundsDevice default)
+        ((AnalogLayer) layer).crossbar().program(Nd4j.createFromArray(new double[][] {{0.3, -0.06}, {-0.1, 0.02}, {0.05, 0.0}}),
+                null);
+        return layer;
+    }
+
+    @Test
+    void weightScalingOmegaMapsTheLargestTargetToOmegaWMax() {
+        // per layer: wScale = 0.3 / (0.5 * 0.6) = 1, both columns
+        org.deeplearning4j.nn.api.Layer layer = mappedLayer(0.5, false);
+        assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 0), 1e-6);
+        assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 1), 1e-6);
+        // omega 0.25: wScale = 0.3 / 0.15 = 2, device states are the targets halved
+        layer = mappedLayer(0.25, false);
+        assertEquals(2.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 0), 1e-6);
+        assertEquals(0.15, layer.getParam(AnalogParams.W_DEVICE).getDouble(0, 0), 1e-6);
+        assertEquals(-0.03, layer.getParam(AnalogParams.W_DEVICE).getDouble(0, 1), 1e-6);
+        // columnwise, omega 0.5: column 1 has max 0.06 -> wScale 0.2, its largest state is 0.3 = 0.5 wMax
+        layer = mappedLayer(0.5, true);
+        assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 0), 1e-6);
+        assertEquals(0.2, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 1), 1e-6);
+        assertEquals(-0.3, layer.getParam(AnalogParams.W_DEVICE).getDouble(0, 1), 1e-6);
+        assertEquals(0.1, layer.getParam(AnalogParams.W_DEVICE).getDouble(1, 1), 1e-6);
+        // the all-zero default (omega 0) keeps targets below 0.8 wMax unscaled
+        layer = mappedLayer(0.0, false);
+        assertEquals(1.0, layer.getParam(AnalogParams.W_SCALE).getDouble(0, 1), 0);
+        assertEquals(0.3, layer.getParam(AnalogParams.W_DEVICE).getDouble(0, 0), 1e-6);
+    }
+
     @Test
     void digitalLayersKeepTheirOwnUpdaterAndDeviceStateIsNeverDividedByTheBatch() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).updater(new Adam(1e-2)).list()

@@ -14,14 +14,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>
  * <b>Shared mode</b> (one design for every unit): a row enters the fit only if every unit's response is valid in it,
  * so all units share {@code G = X^T X}; {@code W = G^-1 X^T Y} (ordinary least squares, or ridge
- * {@code (G + lambda mean(diag G) I)^-1 X^T Y}, which is biased). <b>Per-unit mode</b> (ReLU read after its
- * activation): unit {@code j} uses only its own valid (active) rows, {@code G_j = X^T diag(m_j) X}; its cost is
- * {@code nOut} times larger.
+ * {@code (G + lambda mean(diag G) I)^-1 X^T Y}, which is biased). A ReLU layer read after its activation, where
+ * each unit has its own active rows, is fitted by {@link ActiveSetFit} instead.
  * <p>
  * <b>Cramér–Rao bound.</b> With independent Gaussian noise of variance {@code V_nj} (from the true noise model) the
  * information of unit {@code j} is {@code F_j = X^T diag(1/V_.j) X}, and the bound on the squared error of an
- * unbiased estimate of its weights is {@code tr F_j^-1}. Per-unit mode, and shared mode when
- * {@code nOut p^2 <= EXACT_INFO_LIMIT}, accumulate every {@code F_j} exactly. Otherwise (wide layers, where
+ * unbiased estimate of its weights is {@code tr F_j^-1}. When {@code nOut p^2 <= EXACT_INFO_LIMIT} every
+ * {@code F_j} is accumulated exactly. Otherwise (wide layers, where
  * {@code nOut} information matrices would cost too much) {@code tr F_j^-1 ~= tr G^-1 / wbar_j} with
  * {@code wbar_j = sum_n q_n / V_nj / sum_n omega_n q_n}, {@code q_n = ||G^-1 x_n||^2}, {@code G = X^T diag(omega) X}:
  * the first-order expansion of {@code F_j^-1} around {@code wbar_j G}, whose first-order term vanishes for this
@@ -29,12 +28,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * homoscedastic noise with equal weights: then it is {@code sigma_j^2 tr (X^T X)^-1}). {@code q_n} uses the Gram
  * matrix of the rows seen so far, refreshed each time their number doubles.
  * <p>
- * Rows may carry weights {@code omega_n} (feasible weighted least squares, shared mode).
+ * Rows may carry weights {@code omega_n} (feasible weighted least squares).
  * <p>
- * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 = RSS_j / (N - p)} from the fit's own residuals, times
- * {@code tr G^-1}; this is the method's own estimate, never the bound.
+ * <b>Estimated error</b> (no oracle): {@code sigma_hat_j^2 tr G^-1}, with the read noise {@code sigma_hat_j^2} estimated
+ * from repeated reads of the same rows when there are any ({@link #addRepeats}: the pure-error estimate, free of any
+ * lack of fit; Draper &amp; Smith, Applied Regression Analysis, 3rd ed., §2.1), else {@code RSS_j / (N - p)} from the
+ * fit's own residuals; this is the method's own estimate, never the bound.
  */
-final class LinearFit {
+final class LinearFit implements LayerFit {
     /** Largest {@code nOut p^2} for which shared mode accumulates every unit's information matrix exactly. */
     static final long EXACT_INFO_LIMIT = 2_000_000L;
     /** Fraction of rows on which an input must be non-zero to be identifiable (lower ReLU units). */
@@ -45,12 +46,11 @@ final class LinearFit {
     private final int nOut;
     private final int p;
     private final boolean intercept;
-    private final boolean perUnit;
     private final INDArray gram;
     private final INDArray xty;
     private final double[] yy;
-    private final double[] rowsPerUnit;
-    private final List<INDArray> unitGram = new ArrayList<>();
+    private final double[] pureErrorSum;
+    private long pureErrorDof;
     private final List<INDArray> unitInfo = new ArrayList<>();
     private final double[] sumWq;
     private double sumQ;
@@ -67,24 +67,21 @@ final class LinearFit {
      * @param nIn       regressors (layer inputs)
      * @param nOut      units
      * @param intercept whether to fit a bias column
-     * @param perUnit   per-unit valid rows (ReLU after its activation) instead of shared rows
      */
-    LinearFit(int nIn, int nOut, boolean intercept, boolean perUnit) {
+    LinearFit(int nIn, int nOut, boolean intercept) {
         this.nIn = nIn;
         this.nOut = nOut;
         this.intercept = intercept;
-        this.perUnit = perUnit;
         this.p = nIn + (intercept ? 1 : 0);
         this.gram = Nd4j.zeros(DataType.DOUBLE, p, p);
         this.xty = Nd4j.zeros(DataType.DOUBLE, p, nOut);
         this.yy = new double[nOut];
-        this.rowsPerUnit = new double[nOut];
+        this.pureErrorSum = new double[nOut];
         this.sumWq = new double[nOut];
         this.activeRows = new double[nIn];
-        this.exactInfo = !perUnit && (long) nOut * p * p <= EXACT_INFO_LIMIT;
-        if (perUnit || exactInfo) {
+        this.exactInfo = (long) nOut * p * p <= EXACT_INFO_LIMIT;
+        if (exactInfo) {
             for (int j = 0; j < nOut; j++) {
-                unitGram.add(Nd4j.zeros(DataType.DOUBLE, p, p));
                 unitInfo.add(Nd4j.zeros(DataType.DOUBLE, p, p));
             }
         }
@@ -116,8 +113,9 @@ final class LinearFit {
     }
 
     /** @return true if the bound is approximated (wide layers), so the noise of a row sample suffices */
-    boolean approximateBound() {
-        return !perUnit && !exactInfo;
+    @Override
+    public boolean approximateBound() {
+        return !exactInfo;
     }
 
     /**
@@ -127,7 +125,8 @@ final class LinearFit {
      *
      * @param stride the sampling stride of {@code variance}, {@code >= 1}
      */
-    void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights, int stride) {
+    @Override
+    public void add(INDArray x, INDArray y, INDArray valid, INDArray variance, INDArray rowWeights, int stride) {
         if (stride > 1 && (valid != null || !approximateBound())) {
             throw new IllegalArgumentException("a sampled variance needs the approximate bound and no validity mask");
         }
@@ -138,7 +137,7 @@ final class LinearFit {
         if (intercept) {
             xd = Nd4j.hstack(xd, Nd4j.ones(DataType.DOUBLE, xd.rows(), 1));
         }
-        if (!perUnit && valid != null) {
+        if (valid != null) {
             int[] keep = rowsWhereAllValid(valid);
             if (keep.length == 0) {
                 return;
@@ -151,13 +150,9 @@ final class LinearFit {
             }
             valid = null;
         }
-        if (perUnit) {
-            addPerUnit(xd, yd, valid, v);
-        } else {
-            INDArray omega = rowWeights == null ? Nd4j.ones(DataType.DOUBLE, xd.rows(), 1)
-                    : rowWeights.castTo(DataType.DOUBLE).reshape(xd.rows(), 1);
-            addShared(xd, yd, v, omega);
-        }
+        INDArray omega = rowWeights == null ? Nd4j.ones(DataType.DOUBLE, xd.rows(), 1)
+                : rowWeights.castTo(DataType.DOUBLE).reshape(xd.rows(), 1);
+        addShared(xd, yd, v, omega);
     }
 
     private void addShared(INDArray xd, INDArray yd, INDArray v, INDArray omega) {
@@ -235,41 +230,38 @@ final class LinearFit {
         double[] sq = yd.mul(yd).mulColumnVector(omega).sum(0).toDoubleVector();
         for (int j = 0; j < nOut; j++) {
             yy[j] += sq[j];
-            rowsPerUnit[j] += xd.rows();
         }
         rows += xd.rows();
     }
 
-    private void addPerUnit(INDArray xd, INDArray yd, INDArray valid, INDArray v) {
-        INDArray m = valid == null ? Nd4j.onesLike(yd) : valid.castTo(DataType.DOUBLE);
-        INDArray ym = yd.mul(m);
-        xty.addi(xd.transpose().mmul(ym));
-        double[] sq = ym.mul(ym).sum(0).toDoubleVector();
-        double[] cnt = m.sum(0).toDoubleVector();
-        INDArray xt = xd.transpose();
+    /**
+     * Adds the spread of repeated reads to the read-noise estimate: {@code y} holds groups of {@code repeats}
+     * consecutive rows that are reads of the same input row (already added with {@link #add}); the within-group sum of
+     * squares (weighted as the rows were) has {@code groups (repeats - 1)} degrees of freedom.
+     *
+     * @param y          responses {@code [groups * repeats, nOut]}
+     * @param repeats    reads per group, {@code >= 2}
+     * @param rowWeights row weights {@code [groups * repeats, 1]} as given to {@link #add}, or null for 1
+     * @throws IllegalArgumentException if {@code repeats < 2} or the rows are not whole groups
+     */
+    void addRepeats(INDArray y, int repeats, INDArray rowWeights) {
+        if (repeats < 2 || y.rows() % repeats != 0) {
+            throw new IllegalArgumentException("repeated reads need groups of >= 2 rows, got " + y.rows() + " rows in "
+                    + "groups of " + repeats);
+        }
+        int groups = (int) (y.rows() / repeats);
+        INDArray yd = y.castTo(DataType.DOUBLE).reshape(groups, repeats, nOut);
+        INDArray dev = yd.sub(yd.mean(true, 1).broadcast(groups, repeats, nOut));
+        INDArray sq = dev.muli(dev);
+        if (rowWeights != null) {
+            INDArray w = rowWeights.castTo(DataType.DOUBLE).reshape(groups, repeats, 1).broadcast(groups, repeats, nOut);
+            sq.muli(w);
+        }
+        double[] ss = sq.sum(0, 1).toDoubleVector();
         for (int j = 0; j < nOut; j++) {
-            yy[j] += sq[j];
-            rowsPerUnit[j] += cnt[j];
-            if (cnt[j] == 0) {
-                continue;
-            }
-            INDArray mj = m.getColumn(j).reshape(xd.rows(), 1);
-            unitGram.get(j).addi(xt.mmul(xd.mulColumnVector(mj)));
-            if (v != null) {
-                INDArray vj = v.getColumn(j).reshape(xd.rows(), 1);
-                INDArray w = mj.div(vj);
-                if (!Double.isFinite(w.sumNumber().doubleValue())) {
-                    infiniteInformation = true;
-                    continue;
-                }
-                unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(w)));
-            }
+            pureErrorSum[j] += ss[j];
         }
-        if (v != null) {
-            noiseSeen = true;
-        }
-        gram.addi(xt.mmul(xd));
-        rows += xd.rows();
+        pureErrorDof += (long) groups * (repeats - 1);
     }
 
     private static int[] rowsWhereAllValid(INDArray valid) {
@@ -315,10 +307,11 @@ final class LinearFit {
     /**
      * @param ridge ridge parameter {@code >= 0} relative to the mean diagonal of {@code X^T X} (0 = OLS)
      * @return weights {@code [nIn, nOut]}, bias {@code [1, nOut]} (zeros without intercept), inputs that were zero on
-     * every row (their weight rows are left 0), units with fewer valid rows than unknowns (per-unit mode; their
-     * weights are 0), the summed estimated and bound variances (NaN bound if no noise was supplied)
+     * every row (their weight rows are left 0), no dead units (every unit shares the rows), the summed estimated and
+     * bound variances (NaN bound if no noise was supplied)
      */
-    Solution solve(double ridge) {
+    @Override
+    public Solution solve(double ridge) {
         return solve(ridge, java.util.Set.of());
     }
 
@@ -331,7 +324,8 @@ final class LinearFit {
      * @param excluded input indices to report as dead
      * @return the solution
      */
-    Solution solve(double ridge, java.util.Set<Integer> excluded) {
+    @Override
+    public Solution solve(double ridge, java.util.Set<Integer> excluded) {
         List<Integer> live = new ArrayList<>();
         List<Integer> dead = new ArrayList<>();
         for (int i = 0; i < p; i++) {
@@ -358,8 +352,7 @@ final class LinearFit {
         for (int i = 0; i < nIn; i++) {
             activity[i] = rows > 0 ? activeRows[i] / rows : 0;
         }
-        List<Integer> deadUnits = new ArrayList<>();
-        if (!perUnit) {
+        {
             INDArray g = sub(gram, idx);
             INDArray ginv = SymmetricInverse.invert(g);
             INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, idx.length))) : ginv;
@@ -368,7 +361,8 @@ final class LinearFit {
             double tr = trace(ginv, counted);
             double[] rss = rss(g, b, w, yy);
             for (int j = 0; j < nOut; j++) {
-                residualVar[j] = rss[j] / Math.max(1, rows - idx.length);
+                residualVar[j] = pureErrorDof > 0 ? pureErrorSum[j] / pureErrorDof
+                        : rss[j] / Math.max(1, rows - idx.length);
                 errorVar += residualVar[j] * tr;
                 if (noiseSeen) {
                     if (infiniteInformation) {
@@ -390,38 +384,6 @@ final class LinearFit {
                     rowVariance[idx[k]] = rowVar;
                 }
             }
-        } else {
-            for (int j = 0; j < nOut; j++) {
-                int[] unitIdx = liveFor(unitGram.get(j), idx);
-                if (rowsPerUnit[j] < unitIdx.length || unitIdx.length == 0) {
-                    deadUnits.add(j);
-                    continue;
-                }
-                INDArray g = sub(unitGram.get(j), unitIdx);
-                INDArray ginv = SymmetricInverse.invert(g);
-                INDArray solveWith = ridge > 0 ? SymmetricInverse.invert(g.add(ridgeMatrix(g, ridge, unitIdx.length))) : ginv;
-                INDArray b = xty.getColumn(j).reshape(p, 1).getRows(unitIdx);
-                INDArray w = solveWith.mmul(b);
-                boolean[] unitCounted = new boolean[unitIdx.length];
-                for (int k = 0; k < unitIdx.length; k++) {
-                    unitCounted[k] = unitIdx[k] < nIn && !excluded.contains(unitIdx[k]);
-                }
-                double tr = trace(ginv, unitCounted);
-                double r = rss(g, b, w, new double[] {yy[j]})[0];
-                residualVar[j] = r / Math.max(1, rowsPerUnit[j] - unitIdx.length);
-                errorVar += residualVar[j] * tr;
-                if (noiseSeen) {
-                    if (infiniteInformation) {
-                        boundVar += 0;
-                    } else {
-                        INDArray finv = SymmetricInverse.invert(sub(unitInfo.get(j), unitIdx));
-                        boundVar += trace(finv, unitCounted);
-                    }
-                }
-                for (int k = 0; k < unitIdx.length; k++) {
-                    full.putScalar(unitIdx[k], j, w.getDouble(k, 0));
-                }
-            }
         }
         for (int i : excluded) {
             if (i < nIn) {
@@ -430,18 +392,7 @@ final class LinearFit {
         }
         INDArray weights = full.get(NDArrayIndex.interval(0, nIn), NDArrayIndex.all()).dup();
         INDArray bias = intercept ? full.getRow(nIn, true).dup() : Nd4j.zeros(DataType.DOUBLE, 1, nOut);
-        return new Solution(weights, bias, deadInputs, deadUnits.stream().mapToInt(Integer::intValue).toArray(),
-                errorVar, noiseSeen ? boundVar : Double.NaN, rows, residualVar, rowVariance, activity);
-    }
-
-    private int[] liveFor(INDArray g, int[] sharedLive) {
-        List<Integer> l = new ArrayList<>();
-        for (int i : sharedLive) {
-            if (g.getDouble(i, i) > 0) {
-                l.add(i);
-            }
-        }
-        return l.stream().mapToInt(Integer::intValue).toArray();
+        return new Solution(weights, bias, deadInputs, new int[0], errorVar, noiseSeen ? boundVar : Double.NaN, rows, residualVar, rowVariance, activity);
     }
 
     private static double trace(INDArray inv, boolean[] counted) {

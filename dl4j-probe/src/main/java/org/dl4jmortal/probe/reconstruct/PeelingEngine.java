@@ -53,7 +53,7 @@ final class PeelingEngine {
     /** Per-layer state. */
     private static final class LayerState {
         final LayerPlan plan;
-        final LinearFit fit;
+        final LayerFit fit;
         final double[] biasSum;
         final double[] biasCount;
         long invalidRows;
@@ -63,7 +63,9 @@ final class PeelingEngine {
         LayerState(LayerPlan plan) {
             this.plan = plan;
             boolean relu = "relu".equalsIgnoreCase(plan.activation());
-            this.fit = new LinearFit(plan.nIn(), plan.nOut(), !plan.usesPre(), !plan.usesPre() && relu);
+            // a ReLU layer read after its activation: each unit on its own active rows
+            this.fit = !plan.usesPre() && relu ? new ActiveSetFit(plan.nIn(), plan.nOut())
+                    : new LinearFit(plan.nIn(), plan.nOut(), !plan.usesPre());
             this.biasSum = new double[plan.nOut()];
             this.biasCount = new double[plan.nOut()];
         }
@@ -87,14 +89,15 @@ final class PeelingEngine {
             taps.addAll(p.tapsToRead());
         }
         long startQueries = model.ledger().queries();
-        long nextCheckpoint = 0;
+        // the first intermediate solution once every layer is overdetermined (twice its unknowns per unit)
+        long nextCheckpoint = 2L * unknownsPerUnit() * repeats;
         for (long first = 0; first < distinctRows; first += chunk) {
             int count = (int) Math.min(chunk, distinctRows - first);
             INDArray distinct = inputs.apply(first, count);
             INDArray x = repeats == 1 ? distinct : repeatRows(distinct, repeats);
             QueryResult r = model.query(x, taps);
             for (LayerState s : states) {
-                absorb(s, x, r);
+                absorb(s, x, r, repeats);
             }
             if (first == 0) {
                 checkSaturation(states);
@@ -125,28 +128,38 @@ final class PeelingEngine {
         return distinct.getRows(idx);
     }
 
-    private void absorb(LayerState s, INDArray networkInput, QueryResult r) {
+    private void absorb(LayerState s, INDArray networkInput, QueryResult r, int repeats) {
         LayerPlan p = s.plan;
         INDArray x = p.inputTap() == null ? networkInput : r.tap(p.inputTap());
         INDArray post = p.postTap() != null ? r.tap(p.postTap()) : (p.last() ? r.output() : null);
         s.seenRows += x.rows();
-        if (p.usesPre() && noise != null && s.fit.approximateBound() && x.rows() >= 8 * VARIANCE_STRIDE) {
+        boolean activeSet = s.fit instanceof ActiveSetFit;
+        if ((p.usesPre() || activeSet) && noise != null && s.fit.approximateBound()
+                && x.rows() >= 8 * VARIANCE_STRIDE) {
             // wide layer, approximate bound: the true noise of a systematic row sample suffices
             int[] sample = new int[(int) ((x.rows() + VARIANCE_STRIDE - 1) / VARIANCE_STRIDE)];
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = i * VARIANCE_STRIDE;
             }
             INDArray sampled = noise.preTapVariance(p.layerName(), x.getRows(sample));
+            if (activeSet) {
+                INDArray[] inv = ActivationInversion.invert(p.activation(), post);
+                s.fit.add(x, inv[0], inv[1], sampled, null, VARIANCE_STRIDE);
+                return;
+            }
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
             INDArray omega = deeperWeights(s, x, pre);
             s.fit.add(x, pre, null, sampled, omega, VARIANCE_STRIDE);
+            addRepeats(s, pre, null, repeats, omega);
             absorbBias(s, pre, post);
             return;
         }
         INDArray variance = noise == null ? null : noise.preTapVariance(p.layerName(), x);
         if (p.usesPre()) {
             INDArray pre = r.tap(p.preTap()).castTo(DataType.DOUBLE);
-            s.fit.add(x, pre, null, variance, deeperWeights(s, x, pre));
+            INDArray omega = deeperWeights(s, x, pre);
+            s.fit.add(x, pre, null, variance, omega, 1);
+            addRepeats(s, pre, null, repeats, omega);
             absorbBias(s, pre, post);
         } else {
             INDArray[] inv = ActivationInversion.invert(p.activation(), post);
@@ -155,11 +168,23 @@ final class PeelingEngine {
                 INDArray total = variance.sum(true, 1).divi(m * m);
                 variance = variance.mul(1 - 2 / m).addiColumnVector(total);
             }
-            s.fit.add(x, inv[0], inv[1], variance);
+            s.fit.add(x, inv[0], inv[1], variance, null, 1);
+            addRepeats(s, inv[0], inv[1], repeats, null);
             if (!"relu".equalsIgnoreCase(p.activation())) {
                 s.invalidRows += countInvalidRows(inv[1]);
             }
         }
+    }
+
+    /** Read noise from repeated reads (shared fits; a chunk with any invalid entry is left out of it). */
+    private static void addRepeats(LayerState s, INDArray y, INDArray valid, int repeats, INDArray omega) {
+        if (repeats < 2 || !(s.fit instanceof LinearFit linear)) {
+            return;
+        }
+        if (valid != null && valid.minNumber().doubleValue() < 1) {
+            return;
+        }
+        linear.addRepeats(y, repeats, omega);
     }
 
     private static INDArray deeperWeights(LayerState s, INDArray x, INDArray pre) {
@@ -266,6 +291,7 @@ final class PeelingEngine {
                     + (p.postTap() == null ? "the network output" : p.postTap()))
                     + " on " + (p.inputTap() == null ? "the probe input" : p.inputTap() + " of the same query")
                     + "; " + note + (ridge > 0 ? "; ridge " + ridge + " (biased)" : "")
+                    + (s.fit instanceof ActiveSetFit a ? "; " + a.describe() : "")
                     + (ActivationInversion.sharedOffset(p.activation()) && !p.usesPre()
                     ? "; softmax outputs only: weights and bias centred per input (zero-mean rows)" : "");
             out.add(new LayerReconstruction(p.layerName(), p.activation(), w, b,

@@ -43,19 +43,22 @@ final class SymmetricInverse {
                 li[j] = v / s;
             }
         }
-        // inverse of L (lower triangular), then A^-1 = L^-T L^-1
-        double[][] inv = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            inv[i][i] = 1.0 / l[i][i];
-            for (int j = 0; j < i; j++) {
+        // M = L^-1 by forward substitution, one column at a time (row j of t holds column j of M, so every inner
+        // loop runs along contiguous rows); then A^-1 = M^T M = t t^T
+        double[][] t = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] m = t[j];
+            m[j] = 1.0 / l[j][j];
+            for (int i = j + 1; i < n; i++) {
+                double[] li = l[i];
                 double v = 0;
                 for (int k = j; k < i; k++) {
-                    v -= l[i][k] * inv[k][j];
+                    v -= li[k] * m[k];
                 }
-                inv[i][j] = v / l[i][i];
+                m[i] = v / li[i];
             }
         }
-        INDArray li = Nd4j.create(inv);
-        return li.transpose().mmul(li);
+        INDArray tm = Nd4j.create(t);
+        return tm.mmul(tm.transpose());
     }
 }

@@ -15,10 +15,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.analog.chip.AnalogConverter;
+import org.dl4jmortal.probe.tap.PostActivationTaps;
 import org.dl4jmortal.spi.chip.QueryLedger;
 import org.dl4jmortal.spi.chip.QueryResult;
 import org.dl4jmortal.spi.chip.TapPoint;
-import org.dl4jmortal.spi.chip.TapPosition;
 import org.dl4jmortal.spi.chip.TappedModel;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginKind;
@@ -51,39 +51,6 @@ class ChipReconstructionTest extends BaseDL4JTest {
         return net;
     }
 
-    /** Hides the {@code .pre} taps of a model (a chip read only after its activations). */
-    static TappedModel postOnly(TappedModel m) {
-        return new TappedModel() {
-            @Override
-            public int inputSize() {
-                return m.inputSize();
-            }
-
-            @Override
-            public int outputSize() {
-                return m.outputSize();
-            }
-
-            @Override
-            public List<TapPoint> taps() {
-                return m.taps().stream().filter(t -> t.position() == TapPosition.POST).toList();
-            }
-
-            @Override
-            public QueryResult query(INDArray input, Collection<String> tapNames) {
-                for (String t : tapNames) {
-                    tap(t);
-                }
-                return m.query(input, tapNames);
-            }
-
-            @Override
-            public QueryLedger ledger() {
-                return m.ledger();
-            }
-        };
-    }
-
     private static double bias(MultiLayerNetwork net, int layer, int unit) {
         return net.getLayer(layer).getParam("b").getDouble(unit);
     }
@@ -111,7 +78,7 @@ class ChipReconstructionTest extends BaseDL4JTest {
         for (Activation a : List.of(Activation.TANH, Activation.SIGMOID, Activation.RELU)) {
             MultiLayerNetwork digital = mlp(20, 12, 10, 4, a, 2);
             AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(digital, "test").chip();
-            Reconstruction r = new LeastSquaresReconstructor().reconstruct(postOnly(chip),
+            Reconstruction r = new LeastSquaresReconstructor().reconstruct(PostActivationTaps.of(chip),
                     ReconstructionRequest.builder().budget(2000).amplitude(0.5).seed(4).build());
             Map<String, Double> err = ReconstructedNetworks.relativeErrors(r, chip.evaluationOracle().effectiveWeights());
             for (double e : err.values()) {
@@ -189,10 +156,10 @@ class ChipReconstructionTest extends BaseDL4JTest {
         AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(mlp(20, 12, 10, 4, Activation.TANH, 1),
                 "test").chip();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LeastSquaresReconstructor()
-                .reconstruct(postOnly(chip), ReconstructionRequest.builder().budget(400).amplitude(200).build()));
+                .reconstruct(PostActivationTaps.of(chip), ReconstructionRequest.builder().budget(400).amplitude(200).build()));
         assertTrue(e.getMessage().contains("saturated") && e.getMessage().contains("smaller"), e.getMessage());
         IllegalArgumentException fd = assertThrows(IllegalArgumentException.class, () -> new FiniteDifferenceReconstructor()
-                .reconstruct(postOnly(chip), ReconstructionRequest.builder().step(500).build()));
+                .reconstruct(PostActivationTaps.of(chip), ReconstructionRequest.builder().step(500).build()));
         assertTrue(fd.getMessage().contains("smaller step"), fd.getMessage());
     }
 }

@@ -57,4 +57,21 @@ class CramerRaoBoundTest {
         assertEquals(expected, l.crlbRelError(), 1e-9 * expected);
         assertEquals(64, l.queries());
     }
+
+    /**
+     * With repeated reads the read noise is estimated from their spread (pure error): 64 rows read 4 times give each
+     * unit's variance with 192 degrees of freedom (relative standard deviation about 10%, about 4% over the 8 units),
+     * so the estimated error is within 15% of the bound from the true noise.
+     */
+    @Test
+    void leastSquaresEstimatesTheReadNoiseFromRepeats() {
+        INDArray w = KeyedRandom.gaussian(KeyedRandom.key(3, "w"), DataType.DOUBLE, 12, 8);
+        double[] sigma = {0.05, 0.1, 0.2, 0.4, 0.05, 0.1, 0.2, 0.4};
+        SyntheticLinearModel model = new SyntheticLinearModel(w, sigma, 9);
+        LayerReconstruction l = new LeastSquaresReconstructor().reconstruct(model, ReconstructionRequest.builder()
+                .budget(256).repeats(4).noiseModel(model.noise()).build()).layers().get(0);
+        assertEquals(256, l.queries());
+        assertEquals(1.0, l.estimatedRelError() / l.crlbRelError(), 0.15,
+                "estimated " + l.estimatedRelError() + ", bound " + l.crlbRelError());
+    }
 }

@@ -115,7 +115,7 @@ public final class ReconstructionMeasurement {
         }
         AnalogChip chip = new AnalogConverter(device, overrides, 7).convert(digital, "measure").chip();
         chip.setSecondsSinceProgramming(86400);
-        TappedModel model = post ? ChipReconstructionTest.postOnly(chip) : chip;
+        TappedModel model = post ? org.dl4jmortal.probe.tap.PostActivationTaps.of(chip) : chip;
         ReconstructionRequest req = ReconstructionRequest.builder().budget(budget).seed(11)
                 .differences(ReconstructionRequest.Differences.FORWARD)
                 .noiseModel(chip.evaluationOracle()::preTapNoiseVariance).build();

@@ -15,18 +15,28 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A test double: one linear layer {@code y = x W + sigma_j xi} with a {@code .pre} tap and known Gaussian noise. */
+/**
+ * A test double: one linear layer {@code y = x W + sigma_j xi} with a {@code .pre} tap and known Gaussian noise,
+ * optionally read through a converter that rounds to multiples of {@code step} (an ADC without noise management).
+ */
 final class SyntheticLinearModel implements TappedModel {
     private final INDArray weights;
     private final double[] sigma;
     private final long seed;
+    private final double step;
     private final QueryLedger ledger = new QueryLedger();
     private long calls;
 
     SyntheticLinearModel(INDArray weights, double[] sigma, long seed) {
+        this(weights, sigma, seed, 0.0);
+    }
+
+    /** @param step rounding step of the read values, 0 for none */
+    SyntheticLinearModel(INDArray weights, double[] sigma, long seed, double step) {
         this.weights = weights.castTo(DataType.DOUBLE);
         this.sigma = sigma.clone();
         this.seed = seed;
+        this.step = step;
     }
 
     NoiseModel noise() {
@@ -62,6 +72,9 @@ final class SyntheticLinearModel implements TappedModel {
         INDArray y = input.castTo(DataType.DOUBLE).mmul(weights);
         INDArray xi = KeyedRandom.gaussian(KeyedRandom.key(seed, calls++), DataType.DOUBLE, y.rows(), y.columns());
         y.addi(xi.muliRowVector(Nd4j.create(sigma, new long[] {1, sigma.length}, DataType.DOUBLE)));
+        if (step > 0) {
+            y = org.nd4j.linalg.ops.transforms.Transforms.round(y.divi(step), false).muli(step);
+        }
         Map<String, INDArray> taps = new LinkedHashMap<>();
         for (String t : tapNames) {
             taps.put(t, y);

@@ -3,6 +3,7 @@ package org.dl4jmortal.spi.plugin;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dl4jmortal.spi.chip.ChipFactory;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.distill.Distiller;
 import org.dl4jmortal.spi.export.TapExporter;
@@ -10,10 +11,7 @@ import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 
 /**
  * A kind of extension point: a contract type and a display name. Every kind is bound the same way, through a
- * Guice {@code MapBinder<String, T>} (see {@link AbstractMortalPlugin#register}). The built-in kinds are
- * {@link #DEVICE}, {@link #EXPORTER}, {@link #RECONSTRUCTOR} and {@link #DISTILLER}; a plugin jar may define a kind of
- * its own with {@link #define} (the registry lists it like the others once the defining class is loaded, which
- * happens at the latest when the plugin's {@code configure()} refers to it).
+ * Guice {@code MapBinder<String, T>} (see {@link AbstractMortalPlugin#register}).
  *
  * @param <T> the contract
  */
@@ -26,8 +24,10 @@ public final class PluginKind<T extends NamedPlugin> {
     public static final PluginKind<TapExporter> EXPORTER = define("exporter", TapExporter.class);
     /** Weight reconstructors ({@code finite-difference}, {@code least-squares}). */
     public static final PluginKind<WeightReconstructor> RECONSTRUCTOR = define("reconstructor", WeightReconstructor.class);
-    /** Distillers ({@code kd}, {@code hint}; module dl4j-distill). */
+    /** Distillation methods ({@code kd}, {@code hint}). */
     public static final PluginKind<Distiller> DISTILLER = define("distiller", Distiller.class);
+    /** Factories of fresh chips ({@code simulated}), for clones and fleets. */
+    public static final PluginKind<ChipFactory> CHIP_FACTORY = define("chip-factory", ChipFactory.class);
 
     private final String name;
     private final Class<T> type;

@@ -34,6 +34,7 @@ public final class ReconstructionRequest {
     private final double amplitude;
     private final double density;
     private final double step;
+    private final boolean dither;
 
     private ReconstructionRequest(Builder b) {
         this.budget = b.budget;
@@ -47,6 +48,7 @@ public final class ReconstructionRequest {
         this.amplitude = b.amplitude;
         this.density = b.density;
         this.step = b.step;
+        this.dither = b.dither;
     }
 
     /** @return a builder with the defaults: method-default budget, no target, seed 0, Rademacher, forward differences, no ridge */
@@ -109,6 +111,14 @@ public final class ReconstructionRequest {
         return step;
     }
 
+    /**
+     * @return true (the default) if repeated reads are dithered: each repeat adds a small known offset to the probe
+     * rows so that the converters' rounding differs between repeats and averages out below one converter step
+     */
+    public boolean dither() {
+        return dither;
+    }
+
     /** Fluent builder; every setter checks its argument. */
     public static final class Builder {
         private long budget;
@@ -122,6 +132,7 @@ public final class ReconstructionRequest {
         private double amplitude = 1.0;
         private double density;
         private double step;
+        private boolean dither = true;
 
         private Builder() {
         }
@@ -252,6 +263,15 @@ public final class ReconstructionRequest {
                 throw new IllegalArgumentException("finite-difference step must be finite and >= 0 (0 = automatic), got " + h);
             }
             this.step = h;
+            return this;
+        }
+
+        /**
+         * @param on whether repeated reads are dithered (default true)
+         * @return this builder
+         */
+        public Builder dither(boolean on) {
+            this.dither = on;
             return this;
         }
 

@@ -2,7 +2,6 @@ package org.dl4jmortal.samples.chip;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,19 +48,7 @@ public class ChipAnalogSteps implements AnalogSteps {
         AnalogChip chip = new AnalogConverter(device, overrides, seed)
                 .convert(digital, "mortal demo (device " + device + ", seed " + seed + ")").chip();
         chip.save(chipZip);
-        List<DriftPoint> points = new ArrayList<>();
-        try (Progress.Task task = progress.start("drift table", (long) timesSeconds.length * 2 * repeats)) {
-            for (double t : timesSeconds) {
-                chip.setSecondsSinceProgramming(t);
-                chip.setDriftCompensation(false);
-                ChipAccuracy.Spread plain = ChipAccuracy.measure(chip, test, repeats, task::step);
-                chip.setDriftCompensation(true);
-                ChipAccuracy.Spread gdc = ChipAccuracy.measure(chip, test, repeats, task::step);
-                points.add(new DriftPoint(t, plain.mean(), plain.std(), gdc.mean(), gdc.std()));
-            }
-        }
-        chip.setDriftCompensation(null);
-        chip.setSecondsSinceProgramming(0);
+        List<DriftPoint> points = ChipDriftTable.measure(chip, test, timesSeconds, repeats, progress, "drift table");
         return new ChipEvaluation(device + " (published defaults" + (overrides.isEmpty() ? "" : ", " + overrides)
                 + ")", points);
     }

@@ -3,7 +3,14 @@ package org.dl4jmortal.samples.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.dl4jmortal.samples.train.HardwareAwareDemoStep;
+import org.dl4jmortal.samples.train.InPlaceDemoStep;
+import org.dl4jmortal.samples.train.TrainConfig;
+import org.dl4jmortal.samples.chip.ReconstructionDemoStep;
 import org.dl4jmortal.samples.demo.DemoStep;
+import org.dl4jmortal.samples.distill.DistillDemoStep;
+import org.dl4jmortal.samples.distill.FleetDemoStep;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,6 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "K", defaultValue = "5",
             description = "read-noise draws per time (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--in-place-epochs", paramLabel = "N", defaultValue = "3",
+            description = "epochs of the in-place (mortal) training step on soft-bounds devices "
+                    + "(default: ${DEFAULT-VALUE})")
+    int inPlaceEpochs;
 
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
@@ -94,6 +106,12 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private List<DemoStep> optionalSteps() {
         List<DemoStep> list = new ArrayList<>();
+        list.add(new HardwareAwareDemoStep("pcm", TrainConfig.DEFAULT_WEIGHT_NOISE));
+        list.add(new ReconstructionDemoStep());
+        list.add(new InPlaceDemoStep("soft-bounds", Map.of(), inPlaceEpochs, TrainConfig.DEFAULT_LEARNING_RATE,
+                TrainConfig.DEFAULT_LEARNING_RATE_DECAY));
+        list.add(new DistillDemoStep());
+        list.add(new FleetDemoStep());
         return list;
     }
 }

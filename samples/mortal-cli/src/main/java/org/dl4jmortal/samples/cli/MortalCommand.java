@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "knowledge out of them.",
         subcommands = {HelpCommand.class, VersionCommand.class, DemoCommand.class, EvaluateCommand.class,
             ConvertCommand.class, TrainCommand.class, TapsCommand.class, DeviceCommand.class, ReconstructCommand.class, PluginsCommand.class,
-            BenchCommand.class},
+            BenchCommand.class, DistillCommand.class, CloneCommand.class},
         footerHeading = "%nEnvironment (read by ./mortal):%n",
         footer = {"  MORTAL_JAVA_OPTS  extra JVM options, placed after the defaults so that they win;",
             "                    defaults: -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=3g",

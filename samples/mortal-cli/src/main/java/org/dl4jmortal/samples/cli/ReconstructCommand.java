@@ -1,53 +1,47 @@
 package org.dl4jmortal.samples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.DataInputStream;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
-import org.deeplearning4j.util.ModelSerializer;
+import java.util.stream.IntStream;
 import org.dl4jmortal.analog.chip.AnalogChip;
-import org.dl4jmortal.analog.chip.EvaluationOracle;
-import org.dl4jmortal.probe.reconstruct.LeastSquaresReconstructor;
-import org.dl4jmortal.probe.reconstruct.ReconstructedNetworks;
+import org.dl4jmortal.samples.chip.ChipFiles;
+import org.dl4jmortal.samples.chip.ChipReconstruction;
+import org.dl4jmortal.samples.data.FashionMnist;
+import org.dl4jmortal.samples.data.LabelledImages;
+import org.dl4jmortal.samples.report.MetricsWriter;
+import org.dl4jmortal.samples.report.ReconstructionMetrics;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
+import org.dl4jmortal.spi.plugin.PluginException;
 import org.dl4jmortal.spi.plugin.PluginKind;
-import org.dl4jmortal.spi.reconstruct.LayerReconstruction;
-import org.dl4jmortal.spi.reconstruct.Reconstruction;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
 import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mortal reconstruct}: rebuilds an equivalent DL4J network from a chip by probing it (issue 6, DESIGN.md §4),
- * and writes {@code reconstructed.zip} and {@code metrics.json}:
- * {@code {"reconstruct":{"method","queries","seconds","agreement","self_agreement"?,"layers":[{"name","rel_error",
- * "crlb_rel_error","estimated_rel_error","queries","dead_units","biased","note"}],"curve":[{"queries","layers":[...]}]}}}.
- * This is an evaluation run: the chip's evaluation oracle supplies the true noise for the Cramér–Rao bound, the true
- * weights for {@code rel_error} and the noise-free function for {@code agreement} (top-1 agreement on the test images
- * between the reconstructed network and the chip's noise-free function at that moment); the reconstructor itself
- * sees the chip only as a {@code TappedModel}. {@code curve} holds the error against queries with the bound beside
- * it (least squares: each time the queries double).
+ * {@code mortal reconstruct --chip FILE [--at T] --method finite-difference|least-squares [--budget Q]
+ * [--target-error E] [--data DIR] [--out DIR]}: rebuilds an equivalent DL4J network from a chip by probing it
+ * (issue 6, DESIGN.md §4) and writes {@value ChipReconstruction#NETWORK_FILE}, {@code metrics.json}
+ * ({@code {"reconstruct": ...}}, see {@link ReconstructionMetrics}) and {@value ChipReconstruction#PLOT_FILE} (error
+ * against queries with the Cramér–Rao bound beside it). This is an evaluation run ({@link ChipReconstruction}): the
+ * chip's evaluation oracle supplies the bound's true noise, the true weights and the noise-free function for the
+ * agreement; the reconstructor sees only queries and taps.
  */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = "Reconstruct a chip's weights by probing its taps; writes metrics.json and reconstructed.zip.")
+        description = "Reconstruct a chip's weights by probing its taps; writes reconstructed.zip, metrics.json and "
+                + "reconstruct.png.")
 public final class ReconstructCommand implements Callable<Integer> {
+    /** Output folder used without {@code --out}. */
+    public static final String DEFAULT_OUT = "out/reconstruct";
 
-    /** Test images for the agreement, {@code [n, inputSize]} in the chip's input units. */
+    /** Test images for the agreement, {@code [n, inputSize]} in the chip's input units (tests of small chips). */
     @FunctionalInterface
     public interface TestImages {
         /**
@@ -58,205 +52,188 @@ public final class ReconstructCommand implements Callable<Integer> {
         INDArray load(int limit) throws IOException;
     }
 
-    @Option(names = "--chip", required = true, description = "chip image (chip.zip)")
-    File chip;
+    @Option(names = "--chip", required = true, paramLabel = "FILE", description = "a chip image (chip.zip)")
+    File chipFile;
 
-    @Option(names = "--at", description = "time since programming: seconds, or with a unit s/m/h/d (e.g. 1d); "
-            + "default: the chip's saved clock")
-    String at;
+    @Mixin
+    AtOption at;
 
-    @Option(names = "--method", defaultValue = "least-squares",
-            description = "finite-difference | least-squares (default ${DEFAULT-VALUE})")
+    @Mixin
+    SetOption set;
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    SeedOption seed;
+
+    @Option(names = "--method", defaultValue = "least-squares", paramLabel = "NAME",
+            description = "reconstructor plugin: least-squares or finite-difference (default: ${DEFAULT-VALUE}); "
+                    + "see `mortal plugins`")
     String method;
 
-    @Option(names = "--budget", defaultValue = "0", description = "most queries (rows, repeats included); 0 = method default")
+    @Option(names = "--budget", defaultValue = "0", paramLabel = "Q",
+            description = "most queries (rows sent, repeats included); 0 = the method's default")
     long budget;
 
-    @Option(names = "--target-error", description = "target relative error per layer, in (0, 1)")
+    @Option(names = "--target-error", paramLabel = "E",
+            description = "target relative weight error per layer, in (0, 1); the queries are chosen to reach it")
     Double targetError;
 
-    @Option(names = "--data", description = "folder with t10k-images-idx3-ubyte(.gz) for the agreement")
-    File data;
+    @Option(names = "--taps", defaultValue = "all", paramLabel = "all|post",
+            description = "taps the method may read: all, or post (a chip read only after its activations)")
+    String taps;
 
-    @Option(names = "--test-images", defaultValue = "10000", description = "test images used (default ${DEFAULT-VALUE})")
-    int testImages;
+    @Option(names = "--design", defaultValue = "rademacher", paramLabel = "rademacher|hadamard",
+            description = "least-squares probe design (default: ${DEFAULT-VALUE})")
+    String design;
 
-    @Option(names = "--out", defaultValue = "out", description = "output folder (default ${DEFAULT-VALUE})")
-    File out;
-
-    @Option(names = "--differences", defaultValue = "forward",
-            description = "finite differences: forward (nIn + 1 probes) | central (2 nIn) (default ${DEFAULT-VALUE})")
+    @Option(names = "--differences", defaultValue = "forward", paramLabel = "forward|central",
+            description = "finite differences: forward (nIn + 1 probes) or central (2 nIn) (default: ${DEFAULT-VALUE})")
     String differences;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the probe design (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--repeats", defaultValue = "0", paramLabel = "R",
+            description = "reads of every probe row; 0 = chosen by the method (default)")
+    int repeats;
 
-    private TestImages images;
+    @Option(names = "--amplitude", defaultValue = "1.0", paramLabel = "A",
+            description = "probe amplitude in input units (default: ${DEFAULT-VALUE})")
+    double amplitude;
 
-    /** @param images the test-image source to use instead of {@code --data} (the root command may wire its own) */
-    public void setTestImages(TestImages images) {
+    @Option(names = "--step", defaultValue = "0", paramLabel = "H",
+            description = "finite-difference step in input units; 0 = chosen by the method (default)")
+    double step;
+
+    @Option(names = "--ridge", defaultValue = "0", paramLabel = "LAMBDA",
+            description = "ridge parameter relative to the mean diagonal of X^T X (biased; default 0 = none)")
+    double ridge;
+
+    @Option(names = "--test-images", defaultValue = "10000", paramLabel = "N",
+            description = "test images used for the agreement (default: ${DEFAULT-VALUE}, or all there are)")
+    int testImages;
+
+    private final PrintStream out;
+    private final TestImages images;
+
+    /** As the launcher runs it: test images from {@code --data}, results to standard output. */
+    public ReconstructCommand() {
+        this(System.out, null);
+    }
+
+    /**
+     * @param out    where the summary goes
+     * @param images test images to use instead of {@code --data} (for chips whose input is not a Fashion-MNIST
+     *               image), or null
+     */
+    public ReconstructCommand(PrintStream out, TestImages images) {
+        this.out = out;
         this.images = images;
     }
 
+    /**
+     * @return 0
+     * @throws UserInputException if an option, the chip file or the data is unusable, or the reconstruction refuses
+     *                            the request (budget too small, missing taps, target below the bound, saturated
+     *                            probes; the message says what is needed)
+     * @throws IOException        if a file cannot be read or written
+     */
     @Override
-    public Integer call() throws Exception {
-        if (!chip.isFile()) {
-            throw new IllegalArgumentException("--chip " + chip + " is not a file");
+    public Integer call() throws IOException {
+        Path dir = output.prepare(DEFAULT_OUT);
+        boolean postOnly = switch (taps) {
+            case "all" -> false;
+            case "post" -> true;
+            default -> throw new UserInputException("--taps must be all or post, got '" + taps + "'");
+        };
+        WeightReconstructor reconstructor;
+        try {
+            reconstructor = MortalRegistry.global().get(PluginKind.RECONSTRUCTOR, method);
+        } catch (PluginException e) {
+            throw new UserInputException("--method " + method + ": " + e.getMessage());
         }
-        AnalogChip c = AnalogChip.load(chip);
-        if (at != null) {
-            c.setSecondsSinceProgramming(parseSeconds(at));
-        }
-        WeightReconstructor reconstructor = MortalRegistry.global().get(PluginKind.RECONSTRUCTOR, method);
-        EvaluationOracle oracle = c.evaluationOracle();
-        ReconstructionRequest.Builder req = ReconstructionRequest.builder().budget(budget).seed(seed)
-                .noiseModel(oracle::preTapNoiseVariance)
-                .differences(parseDifferences(differences));
-        if (targetError != null) {
-            req.targetError(targetError);
-        }
-        Map<String, INDArray> truth = oracle.effectiveWeights();
-        List<Map<String, Object>> curve = new ArrayList<>();
-        Reconstruction r;
-        if (reconstructor instanceof LeastSquaresReconstructor ls) {
-            r = ls.reconstruct(c, req.build(), (q, layers) -> curve.add(Map.of("queries", q,
-                    "layers", layerRows(new Reconstruction(method, layers, q, 0), truth))));
-        } else {
-            r = reconstructor.reconstruct(c, req.build());
-            curve.add(Map.of("queries", r.queries(), "layers", layerRows(r, truth)));
-        }
-        var network = ReconstructedNetworks.toNetwork(r);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method);
-        m.put("queries", r.queries());
-        m.put("seconds", r.seconds());
-        m.put("at_seconds", c.secondsSinceProgramming());
+        ReconstructionRequest.Builder request = request();
+        AnalogChip chip = ChipFiles.open(chipFile, set.values(), at.seconds());
         INDArray x = testImages();
-        if (x != null) {
-            m.put("agreement", agreement(network.output(x), oracle.noiseFreeOutput(x)));
-            m.put("test_images", x.rows());
+        ChipReconstruction.Result result;
+        try {
+            result = ChipReconstruction.run(chip, reconstructor, request, postOnly, x);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("reconstruct --chip " + chipFile + ": " + e.getMessage());
         }
-        m.put("layers", layerRows(r, truth));
-        m.put("curve", curve);
-        Files.createDirectories(out.toPath());
-        File zip = new File(out, "reconstructed.zip");
-        File tmp = new File(out, "reconstructed.zip.tmp");
-        ModelSerializer.writeModel(network, tmp, false);
-        Files.move(tmp.toPath(), zip.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        File json = new File(out, "metrics.json");
-        File jsonTmp = new File(out, "metrics.json.tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonTmp, Map.of("reconstruct", m));
-        Files.move(jsonTmp.toPath(), json.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("reconstruct %s: %d queries, %.1f s, agreement %s -> %s%n", method, r.queries(), r.seconds(),
-                m.getOrDefault("agreement", "n/a"), out);
+        ChipReconstruction.writeNetwork(result, dir.resolve(ChipReconstruction.NETWORK_FILE));
+        new MetricsWriter().write(Map.of("reconstruct", result.metrics()), dir.resolve("metrics.json"));
+        java.util.Optional<String> noPlot = ChipReconstruction.writePlot(result, dir.resolve(ChipReconstruction.PLOT_FILE));
+        print(result.metrics(), dir, noPlot.orElse(null));
         return 0;
     }
 
-    private static List<Map<String, Object>> layerRows(Reconstruction r, Map<String, INDArray> truth) {
-        Map<String, Double> err = ReconstructedNetworks.relativeErrors(r, truth);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (LayerReconstruction l : r.layers()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", l.layerName());
-            row.put("rel_error", finite(err.getOrDefault(l.layerName(), Double.NaN)));
-            row.put("crlb_rel_error", finite(l.crlbRelError()));
-            row.put("estimated_rel_error", finite(l.estimatedRelError()));
-            row.put("queries", l.queries());
-            row.put("dead_units", l.deadUnits().length);
-            row.put("biased", l.biased());
-            row.put("note", l.note());
-            rows.add(row);
+    private ReconstructionRequest.Builder request() {
+        if (testImages < 1) {
+            throw new UserInputException("--test-images must be >= 1, got " + testImages);
         }
-        return rows;
+        try {
+            ReconstructionRequest.Builder b = ReconstructionRequest.builder().budget(budget).seed(seed.seed())
+                    .design(parse(ReconstructionRequest.Design.class, design, "--design"))
+                    .differences(parse(ReconstructionRequest.Differences.class, differences, "--differences"));
+            b.repeats(repeats);
+            b.amplitude(amplitude);
+            b.step(step);
+            b.ridge(ridge);
+            if (targetError != null) {
+                b.targetError(targetError);
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw e instanceof UserInputException u ? u : new UserInputException(e.getMessage()
+                    .replace("budget must", "--budget must").replace("target error must", "--target-error must")
+                    .replace("repeats must", "--repeats must").replace("probe amplitude must", "--amplitude must")
+                    .replace("finite-difference step must", "--step must").replace("ridge must", "--ridge must"));
+        }
     }
 
-    private static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    static ReconstructionRequest.Differences parseDifferences(String text) {
-        for (ReconstructionRequest.Differences d : ReconstructionRequest.Differences.values()) {
-            if (d.name().equalsIgnoreCase(text)) {
-                return d;
+    private static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text)) {
+                return e;
             }
         }
-        throw new IllegalArgumentException("--differences '" + text + "' is not known; use forward or central");
-    }
-
-    static double agreement(INDArray a, INDArray b) {
-        return a.argMax(1).eq(b.argMax(1)).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+        throw new UserInputException(option + " '" + text + "' is not known; use one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private INDArray testImages() throws IOException {
         if (images != null) {
             return images.load(testImages);
         }
-        if (data == null) {
-            return null;
-        }
-        File f = new File(data, "t10k-images-idx3-ubyte.gz");
-        if (!f.isFile()) {
-            f = new File(data, "t10k-images-idx3-ubyte");
-        }
-        if (!f.isFile()) {
-            throw new IllegalArgumentException("--data " + data + " holds no t10k-images-idx3-ubyte(.gz)");
-        }
-        return readIdxImages(f, testImages);
+        LabelledImages test = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT).test();
+        return test.features(IntStream.range(0, Math.min(testImages, test.size())).toArray());
     }
 
-    /**
-     * Reads IDX3 images (optionally gzipped) scaled to [0, 1].
-     *
-     * @param f     the file
-     * @param limit most images
-     * @return {@code [n, rows * cols]} FLOAT
-     * @throws IOException if the file cannot be read or is not IDX3 (magic 2051)
-     */
-    public static INDArray readIdxImages(File f, int limit) throws IOException {
-        try (InputStream raw = new FileInputStream(f);
-             DataInputStream in = new DataInputStream(f.getName().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw)) {
-            int magic = in.readInt();
-            if (magic != 2051) {
-                throw new IOException(f + " is not an IDX3 image file (magic " + magic + ", expected 2051)");
-            }
-            int n = Math.min(limit, in.readInt());
-            int rows = in.readInt();
-            int cols = in.readInt();
-            byte[] b = new byte[n * rows * cols];
-            in.readFully(b);
-            float[] v = new float[b.length];
-            for (int i = 0; i < b.length; i++) {
-                v[i] = (b[i] & 0xff) / 255f;
-            }
-            return Nd4j.create(v, new long[] {n, (long) rows * cols}, DataType.FLOAT);
+    private void print(ReconstructionMetrics m, Path dir, String noPlot) {
+        out.printf(Locale.ROOT, "reconstruct %s: %d queries, %.1f s, chip at %.0f s since programming%n", m.method(),
+                m.queries(), m.seconds(), m.atSeconds());
+        out.printf(Locale.ROOT, "%-10s %12s %14s %8s %6s %10s%n", "layer", "rel_error", "crlb_rel_error", "ratio",
+                "dead", "queries");
+        for (ReconstructionMetrics.Layer l : m.layers()) {
+            out.printf(Locale.ROOT, "%-10s %12s %14s %8s %6d %10d%n", l.name(), number(l.relError()),
+                    number(l.crlbRelError()), l.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", l.ratio()),
+                    l.deadUnits(), l.queries());
+        }
+        if (m.agreement() != null) {
+            out.printf(Locale.ROOT, "agreement with the noise-free chip on %d test images: %.4f%n", m.testImages(),
+                    m.agreement());
+        }
+        out.println("wrote " + ChipReconstruction.NETWORK_FILE + ", metrics.json"
+                + (noPlot == null ? " and " + ChipReconstruction.PLOT_FILE : "") + " to " + dir);
+        if (noPlot != null) {
+            out.println("no " + ChipReconstruction.PLOT_FILE + ": " + noPlot);
         }
     }
 
-    /**
-     * @param text seconds, or a number with unit s, m, h or d
-     * @return seconds
-     * @throws IllegalArgumentException if not a finite non-negative time
-     */
-    static double parseSeconds(String text) {
-        String t = text.trim().toLowerCase();
-        double unit = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        switch (last) {
-            case 's' -> t = t.substring(0, t.length() - 1);
-            case 'm' -> { unit = 60; t = t.substring(0, t.length() - 1); }
-            case 'h' -> { unit = 3600; t = t.substring(0, t.length() - 1); }
-            case 'd' -> { unit = 86400; t = t.substring(0, t.length() - 1); }
-            default -> { }
-        }
-        double v;
-        try {
-            v = Double.parseDouble(t) * unit;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--at '" + text + "' is not a time: use seconds or a number with s, m, h or d");
-        }
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("--at '" + text + "' must be a finite time >= 0");
-        }
-        return v;
+    private static String number(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -121,7 +121,7 @@ public final class DemoJob {
         List<String> markdown = new ArrayList<>();
         for (DemoStep step : steps) {
             LOG.info("demo step: {}", step.name());
-            DemoStepResult r = step.run(new DemoStepContext(config, source, train, test, net, outDir, artefacts,
+            DemoStepResult r = step.run(new DemoStepContext(config, source, train, test, net, digitalAccuracy, outDir, artefacts,
                     progress, out));
             if (sections.containsKey(r.key())) {
                 throw new IllegalArgumentException("two demo steps write the metrics key '" + r.key() + "'");
@@ -182,11 +182,7 @@ public final class DemoJob {
 
     private static DemoMetrics metrics(FashionMnist source, LabelledImages train, LabelledImages test,
                                        double digitalAccuracy, ChipEvaluation chip, Map<String, Object> steps) {
-        List<DemoMetrics.Drift> rows = new ArrayList<>();
-        for (DriftPoint p : chip.drift()) {
-            rows.add(new DemoMetrics.Drift(Math.round(p.tSeconds()), p.accuracy(), p.accuracyStd(), p.accuracyGdc(),
-                    p.accuracyGdcStd()));
-        }
+        List<DemoMetrics.Drift> rows = DriftPoint.toRows(chip.drift());
         return new DemoMetrics(new DemoMetrics.Dataset("fashion-mnist", train.size(), test.size(),
                 source.sourceName()), new DemoMetrics.Digital(digitalAccuracy), rows, steps);
     }

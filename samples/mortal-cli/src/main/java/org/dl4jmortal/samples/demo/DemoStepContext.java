@@ -17,6 +17,7 @@ import org.dl4jmortal.samples.io.Progress;
  * @param train     the training images used by the demo, pixels in {@code [0, 1]}
  * @param test      the test images used by the demo
  * @param digital   the trained digital MLP 784-256-128-10 (must not be modified: copy it before training)
+ * @param digitalAccuracy its top-1 accuracy on {@code test}, in {@code [0, 1]}
  * @param outDir    the output folder, existing and writable
  * @param artefacts files written by earlier steps, by key (for example {@code "chip"} for the converted chip image,
  *                  {@code "digital"} for the digital network)
@@ -24,7 +25,7 @@ import org.dl4jmortal.samples.io.Progress;
  * @param out       where to print short results (standard output on the command line)
  */
 public record DemoStepContext(DemoConfig config, FashionMnist source, LabelledImages train, LabelledImages test,
-                              MultiLayerNetwork digital, Path outDir, Map<String, Path> artefacts, Progress progress,
+                              MultiLayerNetwork digital, double digitalAccuracy, Path outDir, Map<String, Path> artefacts, Progress progress,
                               PrintStream out) {
 
     /** @throws NullPointerException if an argument is null */

@@ -1,5 +1,8 @@
 package org.dl4jmortal.samples.demo;
 
+import java.util.List;
+import org.dl4jmortal.samples.report.DemoMetrics;
+
 /**
  * Test accuracy of a chip at one time since programming, over repeated read-noise draws, without and with global
  * drift compensation (GDC, DESIGN.md §3).
@@ -24,6 +27,21 @@ public record DriftPoint(double tSeconds, double accuracy, double accuracyStd, d
         fraction("accuracyGdc", accuracyGdc);
         deviation("accuracyStd", accuracyStd);
         deviation("accuracyGdcStd", accuracyGdcStd);
+    }
+
+    /**
+     * @return this point as a row of {@code metrics.json} (time rounded to whole seconds)
+     */
+    public DemoMetrics.Drift toRow() {
+        return new DemoMetrics.Drift(Math.round(tSeconds), accuracy, accuracyStd, accuracyGdc, accuracyGdcStd);
+    }
+
+    /**
+     * @param points measured points
+     * @return their rows, in order
+     */
+    public static List<DemoMetrics.Drift> toRows(List<DriftPoint> points) {
+        return points.stream().map(DriftPoint::toRow).toList();
     }
 
     private static void fraction(String name, double v) {

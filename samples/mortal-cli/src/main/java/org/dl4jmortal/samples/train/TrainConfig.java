@@ -22,6 +22,12 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
     public static final String IN_PLACE = "in-place";
     /** Hardware-aware training of a digital network, then programming. */
     public static final String HARDWARE_AWARE = "hardware-aware";
+    /** Default SGD learning rate of in-place training (the command line's {@code --lr} default). */
+    public static final double DEFAULT_LEARNING_RATE = 0.1;
+    /** Default learning-rate factor per epoch (the command line's {@code --lr-decay} default). */
+    public static final double DEFAULT_LEARNING_RATE_DECAY = 0.8;
+    /** Default hardware-aware weight noise, relative to each column's max |w| ({@code --weight-noise}). */
+    public static final double DEFAULT_WEIGHT_NOISE = 0.08;
 
     /** @throws IllegalArgumentException naming the bad value and what is allowed */
     public TrainConfig {

@@ -16,7 +16,6 @@ import org.dl4jmortal.analog.layers.AnalogLayer;
 import org.dl4jmortal.samples.chip.ChipAccuracy;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.data.ImageDataSetIterator;
-import org.dl4jmortal.samples.demo.Accuracy;
 import org.dl4jmortal.samples.demo.DigitalMlp;
 import org.dl4jmortal.samples.io.Progress;
 import org.dl4jmortal.samples.report.MetricsWriter;
@@ -146,23 +145,7 @@ public final class TrainJob {
     }
 
     private List<Double> fit(MultiLayerNetwork net, ImageDataSetIterator train, ImageDataSetIterator test, String name) {
-        List<Double> curve = new ArrayList<>();
-        for (int e = 0; e < config.epochs(); e++) {
-            train.reset();
-            try (Progress.Task task = progress.start(name + " epoch " + (e + 1) + "/" + config.epochs(),
-                    (train.data().size() + config.batch() - 1) / config.batch())) {
-                while (train.hasNext()) {
-                    net.fit(train.next());
-                    task.step();
-                }
-            }
-            // fit(DataSet) counts iterations but not epochs; the epoch-based learning-rate schedule needs the count
-            net.incrementEpochCount();
-            double acc = Accuracy.top1(net::output, test);
-            curve.add(acc);
-            out.printf(Locale.ROOT, "%s epoch %d: test accuracy %.4f%n", name, e + 1, acc);
-        }
-        return curve;
+        return new EpochTrainer(progress, out).fit(net, train, test, config.epochs(), name);
     }
 
     private static void writeCurves(List<Double> analog, List<Double> digital, Path file) throws IOException {

@@ -1,0 +1,106 @@
+package org.dl4jmortal.samples.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jmortal.analog.chip.AnalogChip;
+import org.dl4jmortal.analog.chip.AnalogConverter;
+import org.dl4jmortal.samples.chip.ChipDriftTable;
+import org.dl4jmortal.samples.data.ImageDataSetIterator;
+import org.dl4jmortal.samples.demo.DemoJob;
+import org.dl4jmortal.samples.demo.DemoStep;
+import org.dl4jmortal.samples.demo.DemoStepContext;
+import org.dl4jmortal.samples.demo.DemoStepResult;
+import org.dl4jmortal.samples.demo.DriftPoint;
+import org.dl4jmortal.samples.report.DemoMetrics;
+import org.dl4jmortal.samples.report.DriftTableMarkdown;
+
+/**
+ * The demo's hardware-aware training step (issue 3; Rasch et al. 2023, Nat. Commun. 14:5282): the demo's digital
+ * recipe ({@link AnalogMlp#hardwareAware}: Adam, same epochs and batch) with weight noise relative to each column's
+ * max |w|, then programmed into a chip of a programmed device ({@code pcm}) and evaluated at the demo's times with
+ * and without global drift compensation, beside the plainly converted chip of the drift table. Saves
+ * {@value #CHIP_FILE}; metrics key {@code hardware_aware}.
+ */
+public final class HardwareAwareDemoStep implements DemoStep {
+    /** The programmed hardware-aware chip. */
+    public static final String CHIP_FILE = "chip-hwa.zip";
+
+    private final String device;
+    private final double weightNoise;
+
+    /**
+     * @param device      a programmed device name, e.g. {@code pcm}
+     * @param weightNoise weight-noise standard deviation relative to each column's max |w|, in {@code [0, 1]}
+     * @throws IllegalArgumentException if {@code weightNoise} is outside {@code [0, 1]}
+     */
+    public HardwareAwareDemoStep(String device, double weightNoise) {
+        if (!(weightNoise >= 0 && weightNoise <= 1)) {
+            throw new IllegalArgumentException("weight noise must be in [0, 1], got " + weightNoise);
+        }
+        this.device = device;
+        this.weightNoise = weightNoise;
+    }
+
+    @Override
+    public String name() {
+        return "hardware-aware training (" + device + ")";
+    }
+
+    @Override
+    public DemoStepResult run(DemoStepContext context) throws IOException {
+        long seed = context.config().seed();
+        int epochs = context.config().epochs();
+        ImageDataSetIterator train = new ImageDataSetIterator(context.train(), context.config().batchSize(), true,
+                seed);
+        ImageDataSetIterator test = new ImageDataSetIterator(context.test(), DemoJob.EVALUATION_BATCH, false, seed);
+        long start = System.nanoTime();
+        MultiLayerNetwork hwa = AnalogMlp.hardwareAware(seed, weightNoise);
+        List<Double> curve = new EpochTrainer(context.progress(), context.out()).fit(hwa, train, test, epochs,
+                "hardware-aware");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        AnalogChip chip = new AnalogConverter(device, Map.of(), seed)
+                .convert(hwa, "mortal demo (hardware-aware, device " + device + ")").chip();
+        Path file = context.outDir().resolve(CHIP_FILE);
+        chip.save(file.toFile());
+        List<DemoMetrics.Drift> drift = DriftPoint.toRows(ChipDriftTable.measure(chip, test,
+                context.config().timesSeconds(), context.config().repeats(), context.progress(),
+                "hardware-aware chip drift"));
+        double digitalAccuracy = curve.get(curve.size() - 1);
+        Section section = new Section(device, weightNoise, epochs, digitalAccuracy, seconds, drift);
+        String md = "## Hardware-aware training\n\n" + String.format(Locale.ROOT,
+                "The demo's digital recipe with weight noise of std %g relative to each column's max |w| during "
+                        + "training (Rasch et al. 2023), %d epochs (%.0f s); its own digital test accuracy %.4f. "
+                        + "Then programmed into `%s` (published defaults, same seed as the converted chip). "
+                        + "Chip: `%s`. The reference of the last two columns is the plain digital network's "
+                        + "accuracy, as in the drift table above, so the two tables compare directly.%n%n",
+                weightNoise, epochs, seconds, digitalAccuracy, device, CHIP_FILE)
+                + DriftTableMarkdown.render(drift, context.digitalAccuracy());
+        context.out().printf(Locale.ROOT, "hardware-aware on %s: 1 s %.4f, last time %.4f with GDC%n", device,
+                drift.get(0).accuracyGdc(), drift.get(drift.size() - 1).accuracyGdc());
+        return new DemoStepResult("hardware_aware", section, md, Map.of("chip-hwa", file));
+    }
+
+    /**
+     * The {@code hardware_aware} section of {@code metrics.json}.
+     *
+     * @param device           the programmed device
+     * @param weightNoise      relative weight-noise std used in training
+     * @param epochs           training epochs
+     * @param digitalAccuracy  the noise-trained network's own digital test accuracy
+     * @param seconds          training wall time, seconds
+     * @param drift            the drift table of its chip
+     */
+    @JsonPropertyOrder({"device", "weight_noise", "epochs", "digital_accuracy", "seconds", "drift"})
+    public record Section(@JsonProperty("device") String device, @JsonProperty("weight_noise") double weightNoise,
+                          @JsonProperty("epochs") int epochs,
+                          @JsonProperty("digital_accuracy") double digitalAccuracy,
+                          @JsonProperty("seconds") double seconds,
+                          @JsonProperty("drift") List<DemoMetrics.Drift> drift) {
+    }
+}

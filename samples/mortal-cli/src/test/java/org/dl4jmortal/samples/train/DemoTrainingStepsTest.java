@@ -1,0 +1,91 @@
+package org.dl4jmortal.samples.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dl4jmortal.analog.chip.AnalogChip;
+import org.dl4jmortal.samples.chip.ChipAnalogSteps;
+import org.dl4jmortal.samples.data.FashionMnist;
+import org.dl4jmortal.samples.data.ImageDataSetIterator;
+import org.dl4jmortal.samples.demo.Accuracy;
+import org.dl4jmortal.samples.demo.DemoConfig;
+import org.dl4jmortal.samples.demo.DemoJob;
+import org.dl4jmortal.samples.io.Progress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's in-place and hardware-aware steps, end to end on 50 training and 20 test images per class. */
+class DemoTrainingStepsTest {
+    private static final DemoConfig TINY = DemoConfig.builder().seed(11).epochs(2).trainPerClass(50)
+            .testPerClass(20).repeats(1).timesSeconds(1, 86400).build();
+
+    @TempDir
+    static Path dir;
+    private static JsonNode metrics;
+    private static String report;
+
+    @BeforeAll
+    static void runDemoWithSteps() throws IOException {
+        new DemoJob(TINY, new ChipAnalogSteps(), List.of(new HardwareAwareDemoStep("pcm", 0.08),
+                new InPlaceDemoStep("soft-bounds", Map.of(), 1, 0.1, 0.8)), Progress.silent(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(FashionMnist.embedded(), dir);
+        metrics = new ObjectMapper().readTree(dir.resolve(DemoJob.METRICS_FILE).toFile());
+        report = Files.readString(dir.resolve(DemoJob.REPORT_FILE));
+    }
+
+    @Test
+    void inPlaceSectionMatchesItsSavedChip() throws IOException {
+        JsonNode s = metrics.get("in_place");
+        assertEquals("soft-bounds", s.get("device").asText());
+        assertEquals("stochastic", s.get("update_mode").asText());
+        assertEquals(1, s.get("curve").size());
+        assertEquals(s.get("curve").get(0).asDouble(), s.get("accuracy").asDouble(), 0);
+        // 500 images, one epoch of pulses: above chance (0.1) with a wide margin
+        assertTrue(s.get("accuracy").asDouble() > 0.3, s.toString());
+        assertEquals(2, s.get("drift").size());
+        AnalogChip chip = AnalogChip.load(dir.resolve(InPlaceDemoStep.CHIP_FILE).toFile());
+        double again = Accuracy.top1(chip::output, new ImageDataSetIterator(
+                FashionMnist.embedded().test().firstPerClass(20), 50, false, 0));
+        // a fresh read-noise draw on 200 images: within 0.08 (about 3 binomial std of a 0.5-0.8 accuracy) of the
+        // accuracy measured right after training
+        assertEquals(s.get("accuracy").asDouble(), again, 0.08);
+        assertTrue(report.contains("## In-place (mortal) training"), report);
+    }
+
+    @Test
+    void hardwareAwareSectionHasADriftTableAndItsChip() {
+        JsonNode s = metrics.get("hardware_aware");
+        assertEquals("pcm", s.get("device").asText());
+        assertEquals(0.08, s.get("weight_noise").asDouble(), 0);
+        assertTrue(s.get("digital_accuracy").asDouble() > 0.4, s.toString());
+        assertEquals(86400, s.get("drift").get(1).get("t_seconds").asLong());
+        for (JsonNode row : s.get("drift")) {
+            assertTrue(row.get("accuracy_gdc").asDouble() > 0.3, row.toString());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve(HardwareAwareDemoStep.CHIP_FILE)));
+        assertTrue(report.contains("## Hardware-aware training"), report);
+        assertTrue(report.contains("`" + HardwareAwareDemoStep.CHIP_FILE + "`"), report);
+    }
+
+    @Test
+    void badStepSettingsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new InPlaceDemoStep("soft-bounds", Map.of(), 0, 0.1, 0.8));
+        assertTrue(e.getMessage().contains("epochs must be >= 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HardwareAwareDemoStep("pcm", 1.5));
+        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
+}
