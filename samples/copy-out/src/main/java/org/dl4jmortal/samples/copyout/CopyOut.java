@@ -79,9 +79,10 @@ public final class CopyOut implements Callable<Integer> {
     /**
      * The copy methods this sample runs, in order; each copy is measured and cloned into its own fleet.
      * <p>
-     * Today: weight reconstruction ({@link ReconstructionCopy}, dl4j-probe). Distillation (issue 5, module dl4j-distill,
-     * {@code kd} and {@code hint} after Hinton et al. 2015 and Romero et al. 2015) is the second entry of this list,
-     * a {@link CopyMethod} that trains a digital student on the tap files of step 2 or on fresh teacher queries.
+     * Today: weight reconstruction ({@link ReconstructionCopy}, dl4j-probe). Distillation (module dl4j-distill,
+     * {@code kd} and {@code hint} after Hinton et al. 2015 and Romero et al. 2015) is the second entry of this list:
+     * a {@link CopyMethod} that trains a digital student with a {@code Distiller} from the registry on the tap files
+     * of step 2 or on fresh teacher queries (the module's README says how).
      *
      * @param config the run's configuration
      * @return the methods

@@ -25,7 +25,7 @@ class CopyOutTest {
     void tapsReconstructionAndAFleetOfTwoClones(@TempDir Path dir) throws Exception {
         CopyOut sample = new CopyOut();
         int status = CopyOut.commandLine(sample).execute("--train-per-class", "30", "--test-per-class", "20",
-                "--hidden", "32", "--epochs", "2", "--clones", "2", "--passes", "3", "--out", dir.toString());
+                "--hidden", "32", "--epochs", "2", "--clones", "2", "--passes", "3", "--budget", "3000", "--out", dir.toString());
         assertEquals(0, status);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("copy-out.json").toFile()).get("copy_out");
 
@@ -48,12 +48,13 @@ class CopyOutTest {
 
         JsonNode copy = json.get("copies").get(0);
         assertEquals("reconstruction (least-squares)", copy.get("method").asText());
-        assertTrue(copy.get("queries").asLong() > 0);
+        long queries = copy.get("queries").asLong();
+        assertTrue(queries > 0 && queries <= 3000, "the budget of 3000 queries is respected: " + queries);
         // a reconstruction within a few percent of the weights agrees with the chip about as often as the chip itself
         assertTrue(copy.get("agreement").asDouble() >= self - 0.05, copy.toString());
         assertEquals(2, copy.get("clones").size());
         for (JsonNode c : copy.get("clones")) {
-            // measured 0.70 and 0.725: each clone adds PCM programming noise to the copy
+            // measured 0.67 and 0.705: each clone adds PCM programming noise to the copy
             assertTrue(c.get("agreement").asDouble() > 0.5, c.toString());
         }
         assertTrue(Files.readString(dir.resolve("report.md")).contains("| reconstruction (least-squares) |"));

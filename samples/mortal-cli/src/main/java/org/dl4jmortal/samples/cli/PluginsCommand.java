@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * (exit status 3), never a silent pick.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"List installed plugins: device models, tap exporters, reconstructors, distillers.",
+        description = {"List installed plugins: device models, tap exporters, reconstructors, distillers, chip factories.",
             "Add plugin jars with MORTAL_CLASSPATH=a.jar:b.jar ./mortal plugins."})
 public final class PluginsCommand implements Callable<Integer> {
     private static final String ROW = "%-13s %-18s %-62s %-15s %s%n";
@@ -33,7 +33,8 @@ public final class PluginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "only this kind: device, exporter, reconstructor, distiller, ...")
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "only this kind: device, exporter, reconstructor, distiller, chip-factory, ...")
     String kind;
 
     @Option(names = {"-l", "--long"}, description = "also print each plugin module and description")
