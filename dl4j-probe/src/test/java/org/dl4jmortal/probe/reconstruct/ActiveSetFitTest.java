@@ -94,8 +94,10 @@ class ActiveSetFitTest {
 
     /**
      * The wide mode's approximate bound on inputs that are themselves ReLU outputs (a deeper layer read after its
-     * activation: sparse, correlated, and selected together with the unit): error / bound = 1 within 0.06 for a
-     * 300-input, 24-unit layer (about 6,000 live weights: standard error near 1%).
+     * activation: sparse, correlated, and selected together with the unit) for a 300-input, 24-unit layer (about
+     * 6,000 live weights). The sampling spread of error / bound is near 1%, but the wide mode's bound is an
+     * approximation (each unit's own diagonal, not the full inverse): measured 0.93 with these seeds, so the test
+     * asks for [0.85, 1.15], well inside the issue's band for deeper layers ([0.8, 2.0]).
      */
     @Test
     void errorMeetsTheApproximateBoundOnReluInputs() {
@@ -115,6 +117,6 @@ class ActiveSetFitTest {
                     Nd4j.valueArrayOf(new long[] {3000, 24}, 0.05 * 0.05, DataType.DOUBLE), null, 1);
         }
         LinearFit.Solution s = fit.solve(0.0);
-        assertEquals(1.0, Math.sqrt(squaredError(s, w) / s.boundVariance()), 0.06);
+        assertEquals(1.0, Math.sqrt(squaredError(s, w) / s.boundVariance()), 0.15);
     }
 }
