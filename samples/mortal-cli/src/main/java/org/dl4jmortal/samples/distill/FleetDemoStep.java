@@ -70,7 +70,8 @@ public final class FleetDemoStep implements DemoStep {
         context.out().printf(Locale.ROOT, "fleet of %d PCM clones: mean agreement %.4f (worst %.4f) at 1 s, %.4f "
                         + "(worst %.4f) at 1 day%n", CLONES, report.meanAgreement(), report.worstAgreement(),
                 report.meanAgreement1d(), report.worstAgreement1d());
-        String md = DistillMarkdown.fleet(report) + "![clone agreement](" + PLOT_FILE + ")\n\n";
+        String md = DistillMarkdown.fleet(report, "hardware-aware: weight noise " + WEIGHT_NOISE
+                + " of each column's max |w| while it trained") + "![clone agreement](" + PLOT_FILE + ")\n\n";
         return new DemoStepResult(KEY, metrics, md, Map.of("clones-plot", plot));
     }
 }
