@@ -102,8 +102,12 @@ final class PeelingEngine {
         long nextCheckpoint = 2L * unknownsPerUnit() * repeats;
         for (long first = 0; first < distinctRows; first += chunk) {
             int count = (int) Math.min(chunk, distinctRows - first);
-            INDArray distinct = inputs.apply(first, count);
-            INDArray x = repeats == 1 ? distinct : repeatRows(distinct, repeats);
+            INDArray x;
+            try (MemoryWorkspace ignored = ScratchWorkspaces.absorbing()) {
+                // the design's temporaries stay in the scratch workspace; only the probe rows are kept
+                INDArray distinct = inputs.apply(first, count);
+                x = (repeats == 1 ? distinct : repeatRows(distinct, repeats)).detach();
+            }
             QueryResult r = model.query(x, taps);
             try (MemoryWorkspace ignored = ScratchWorkspaces.absorbing()) {
                 for (LayerState s : states) {
