@@ -94,8 +94,9 @@ class ActiveSetFitTest {
 
     /**
      * The wide mode's approximate bound on inputs that are themselves ReLU outputs (a deeper layer read after its
-     * activation: sparse, correlated, and selected together with the unit): error / bound = 1 within 0.06 for a
-     * 300-input, 24-unit layer (about 6,000 live weights: standard error near 1%).
+     * activation: sparse, correlated, and selected together with the unit): error / bound = 1 within 0.08 over 3
+     * trials of a 300-input, 24-unit layer. The error is dominated by the weights of rarely active inputs, so one
+     * trial has few effective degrees of freedom (its ratio spread by about 4% in 6 trials, mean 0.98).
      */
     @Test
     void errorMeetsTheApproximateBoundOnReluInputs() {
@@ -103,18 +104,24 @@ class ActiveSetFitTest {
         INDArray b0 = KeyedRandom.gaussian(KeyedRandom.key(1, "b0"), DataType.DOUBLE, 1, 300).muli(0.5).subi(0.5);
         INDArray w = weights(300, 24);
         INDArray b = bias(24);
-        ActiveSetFit fit = new ActiveSetFit(300, 24);
-        for (int first = 0; first < 12000; first += 3000) {
-            INDArray probe = ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER, 300, first, 3000, 400, 1.0, 0.5)
-                    .castTo(DataType.DOUBLE);
-            INDArray x = Transforms.relu(probe.mmul(w0).addiRowVector(b0), false);
-            INDArray noise = KeyedRandom.gaussian(KeyedRandom.key(300, "noise", first), DataType.DOUBLE, 3000, 24)
-                    .muli(0.05);
-            INDArray y = Transforms.relu(x.mmul(w).addiRowVector(b).addi(noise), false);
-            fit.add(x, y, y.gt(0.0).castTo(DataType.DOUBLE),
-                    Nd4j.valueArrayOf(new long[] {3000, 24}, 0.05 * 0.05, DataType.DOUBLE), null, 1);
+        double err2 = 0;
+        double bound2 = 0;
+        for (int trial = 0; trial < 3; trial++) {
+            ActiveSetFit fit = new ActiveSetFit(300, 24);
+            for (int first = 0; first < 12000; first += 3000) {
+                INDArray probe = ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER, 300 + trial, first, 3000,
+                        400, 1.0, 0.5).castTo(DataType.DOUBLE);
+                INDArray x = Transforms.relu(probe.mmul(w0).addiRowVector(b0), false);
+                INDArray noise = KeyedRandom.gaussian(KeyedRandom.key(300 + trial, "noise", first), DataType.DOUBLE,
+                        3000, 24).muli(0.05);
+                INDArray y = Transforms.relu(x.mmul(w).addiRowVector(b).addi(noise), false);
+                fit.add(x, y, y.gt(0.0).castTo(DataType.DOUBLE),
+                        Nd4j.valueArrayOf(new long[] {3000, 24}, 0.05 * 0.05, DataType.DOUBLE), null, 1);
+            }
+            LinearFit.Solution s = fit.solve(0.0);
+            err2 += squaredError(s, w);
+            bound2 += s.boundVariance();
         }
-        LinearFit.Solution s = fit.solve(0.0);
-        assertEquals(1.0, Math.sqrt(squaredError(s, w) / s.boundVariance()), 0.06);
+        assertEquals(1.0, Math.sqrt(err2 / bound2), 0.08);
     }
 }
