@@ -66,7 +66,8 @@ class ActiveSetFitTest {
         assertTrue(relative < 1e-5, "relative error " + relative + " after " + fit.lastIterations() + " iterations");
         INDArray biasError = s.bias().sub(b);
         biasError.putScalar(0, 23, 0);
-        assertTrue(biasError.amaxNumber().doubleValue() < 1e-5, "bias error " + biasError.amaxNumber());
+        // float32 products over 3,000 rows: about 1e-7 sqrt(3000) ~ 5e-6 relative per pass, a few passes
+        assertTrue(biasError.amaxNumber().doubleValue() < 3e-5, "bias error " + biasError.amaxNumber());
         assertTrue(fit.lastIterations() < 40, "iterations " + fit.lastIterations());
     }
 
