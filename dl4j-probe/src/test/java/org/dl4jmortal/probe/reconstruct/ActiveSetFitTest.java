@@ -66,7 +66,8 @@ class ActiveSetFitTest {
         assertTrue(relative < 1e-5, "relative error " + relative + " after " + fit.lastIterations() + " iterations");
         INDArray biasError = s.bias().sub(b);
         biasError.putScalar(0, 23, 0);
-        assertTrue(biasError.amaxNumber().doubleValue() < 1e-5, "bias error " + biasError.amaxNumber());
+        // float32 products over 3,000 rows: about 1e-7 sqrt(3000) ~ 5e-6 relative per pass, a few passes
+        assertTrue(biasError.amaxNumber().doubleValue() < 3e-5, "bias error " + biasError.amaxNumber());
         assertTrue(fit.lastIterations() < 40, "iterations " + fit.lastIterations());
     }
 
@@ -94,10 +95,9 @@ class ActiveSetFitTest {
 
     /**
      * The wide mode's approximate bound on inputs that are themselves ReLU outputs (a deeper layer read after its
-     * activation: sparse, correlated, and selected together with the unit) for a 300-input, 24-unit layer (about
-     * 6,000 live weights). The sampling spread of error / bound is near 1%, but the wide mode's bound is an
-     * approximation (each unit's own diagonal, not the full inverse): measured 0.93 with these seeds, so the test
-     * asks for [0.85, 1.15], well inside the issue's band for deeper layers ([0.8, 2.0]).
+     * activation: sparse, correlated, and selected together with the unit): error / bound = 1 within 0.08 over 3
+     * trials of a 300-input, 24-unit layer. The error is dominated by the weights of rarely active inputs, so one
+     * trial has few effective degrees of freedom (its ratio spread by about 4% in 6 trials, mean 0.98).
      */
     @Test
     void errorMeetsTheApproximateBoundOnReluInputs() {
@@ -105,18 +105,24 @@ class ActiveSetFitTest {
         INDArray b0 = KeyedRandom.gaussian(KeyedRandom.key(1, "b0"), DataType.DOUBLE, 1, 300).muli(0.5).subi(0.5);
         INDArray w = weights(300, 24);
         INDArray b = bias(24);
-        ActiveSetFit fit = new ActiveSetFit(300, 24);
-        for (int first = 0; first < 12000; first += 3000) {
-            INDArray probe = ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER, 300, first, 3000, 400, 1.0, 0.5)
-                    .castTo(DataType.DOUBLE);
-            INDArray x = Transforms.relu(probe.mmul(w0).addiRowVector(b0), false);
-            INDArray noise = KeyedRandom.gaussian(KeyedRandom.key(300, "noise", first), DataType.DOUBLE, 3000, 24)
-                    .muli(0.05);
-            INDArray y = Transforms.relu(x.mmul(w).addiRowVector(b).addi(noise), false);
-            fit.add(x, y, y.gt(0.0).castTo(DataType.DOUBLE),
-                    Nd4j.valueArrayOf(new long[] {3000, 24}, 0.05 * 0.05, DataType.DOUBLE), null, 1);
+        double err2 = 0;
+        double bound2 = 0;
+        for (int trial = 0; trial < 3; trial++) {
+            ActiveSetFit fit = new ActiveSetFit(300, 24);
+            for (int first = 0; first < 12000; first += 3000) {
+                INDArray probe = ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER, 300 + trial, first, 3000,
+                        400, 1.0, 0.5).castTo(DataType.DOUBLE);
+                INDArray x = Transforms.relu(probe.mmul(w0).addiRowVector(b0), false);
+                INDArray noise = KeyedRandom.gaussian(KeyedRandom.key(300 + trial, "noise", first), DataType.DOUBLE,
+                        3000, 24).muli(0.05);
+                INDArray y = Transforms.relu(x.mmul(w).addiRowVector(b).addi(noise), false);
+                fit.add(x, y, y.gt(0.0).castTo(DataType.DOUBLE),
+                        Nd4j.valueArrayOf(new long[] {3000, 24}, 0.05 * 0.05, DataType.DOUBLE), null, 1);
+            }
+            LinearFit.Solution s = fit.solve(0.0);
+            err2 += squaredError(s, w);
+            bound2 += s.boundVariance();
         }
-        LinearFit.Solution s = fit.solve(0.0);
-        assertEquals(1.0, Math.sqrt(squaredError(s, w) / s.boundVariance()), 0.15);
+        assertEquals(1.0, Math.sqrt(err2 / bound2), 0.08);
     }
 }
