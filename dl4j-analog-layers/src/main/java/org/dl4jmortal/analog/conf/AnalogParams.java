@@ -17,7 +17,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * {@code [1, nOut]}.
  * <p>
  * Pulsed-device layers hold {@code w} {@code [nIn, nOut]} (the device states, device units), {@code wScale},
- * {@code state} and {@code b}; their device-to-device variation is drawn from the layer seed, not stored.
+ * {@code state} and {@code b}; their device-to-device variation is drawn from the layer seed, not stored. With
+ * Tiki-Taka (aihwkit {@code TransferCompound}) they also hold the fast array {@code wFast} {@code [nIn, nOut]}.
  */
 public final class AnalogParams {
     /** Programmed conductance of the positive device, {@code [nIn, nOut]}, units of gMax. */
@@ -54,19 +55,32 @@ public final class AnalogParams {
     /** Device state of a pulsed crosspoint, {@code [nIn, nOut]}, device units in {@code [wMin, wMax]}. */
     public static final String W_DEVICE = "w";
 
+    /**
+     * Device state of the Tiki-Taka fast array {@code A} (Gokmen &amp; Haensch 2020), {@code [nIn, nOut]}, device units
+     * in {@code [wMin, wMax]}; present only when the layer's update settings switch Tiki-Taka on.
+     */
+    public static final String W_FAST = "wFast";
+
     /** Every parameter key of a programmed-pair layer, in flat-view order. */
     public static final List<String> PROGRAMMED_PAIR_KEYS =
             List.of(G_PLUS, G_MINUS, NU_PLUS, NU_MINUS, FAULT_PLUS, FAULT_MINUS, W_SCALE, STATE, BIAS);
 
-    /** Every parameter key of a pulsed-device layer, in flat-view order. */
+    /** Every parameter key of a pulsed-device layer trained by plain pulsed SGD, in flat-view order. */
     public static final List<String> PULSED_KEYS = List.of(W_DEVICE, W_SCALE, STATE, BIAS);
 
+    /** Every parameter key of a pulsed-device layer trained by Tiki-Taka, in flat-view order. */
+    public static final List<String> TIKI_TAKA_KEYS = List.of(W_DEVICE, W_FAST, W_SCALE, STATE, BIAS);
+
     /**
-     * @param kind the device's crosspoint kind
-     * @return the parameter keys of a layer of that kind, in flat-view order (bias last)
+     * @param kind     the device's crosspoint kind
+     * @param tikiTaka whether a pulsed layer trains by Tiki-Taka (ignored for programmed pairs)
+     * @return the parameter keys of such a layer, in flat-view order (bias last)
      */
-    public static List<String> keys(org.dl4jmortal.spi.device.CrosspointKind kind) {
-        return kind == org.dl4jmortal.spi.device.CrosspointKind.PULSED ? PULSED_KEYS : PROGRAMMED_PAIR_KEYS;
+    public static List<String> keys(org.dl4jmortal.spi.device.CrosspointKind kind, boolean tikiTaka) {
+        if (kind != org.dl4jmortal.spi.device.CrosspointKind.PULSED) {
+            return PROGRAMMED_PAIR_KEYS;
+        }
+        return tikiTaka ? TIKI_TAKA_KEYS : PULSED_KEYS;
     }
 
     private AnalogParams() {

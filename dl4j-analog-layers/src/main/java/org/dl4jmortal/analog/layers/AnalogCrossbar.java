@@ -73,11 +73,12 @@ public final class AnalogCrossbar {
         this.nOut = nOut;
         this.params = params;
         this.settings = DeviceSettings.resolve(spec.deviceName(), spec.parameterOverrides());
+        this.periphery = new Periphery(settings.periphery());
         CrosspointKind kind = settings.device().crosspointKind();
         if (kind == CrosspointKind.PULSED) {
             this.array = new PulsedArray(seed, nIn, nOut, params, settings.pulsedPhysics().orElseThrow(
                     () -> new IllegalArgumentException("layer " + layerName + ": pulsed device '" + spec.deviceName()
-                            + "' has no update rule")), settings.update());
+                            + "' has no update rule")), settings.update(), periphery);
         } else {
             if (settings.physics().isEmpty()) {
                 throw new IllegalArgumentException("layer " + layerName + ": device '" + spec.deviceName()
@@ -85,7 +86,6 @@ public final class AnalogCrossbar {
             }
             this.array = new ProgrammedPairArray(seed, nIn, nOut, params, settings);
         }
-        this.periphery = new Periphery(settings.periphery());
     }
 
     /** @return the layer name */
@@ -179,10 +179,10 @@ public final class AnalogCrossbar {
      * @param delta       error at the pre-activation {@code [batch, nOut]}, per example
      * @param lr          learning rate, {@code >= 0}
      * @param updateIndex update counter
-     * @return new device states {@code [nIn, nOut]}
+     * @return new device states, each {@code [nIn, nOut]} (the fast array's only with Tiki-Taka)
      * @throws IllegalStateException if the devices are not pulsed
      */
-    public INDArray inPlaceUpdateTarget(INDArray x, INDArray delta, double lr, long updateIndex) {
+    public InPlaceStates inPlaceUpdateTarget(INDArray x, INDArray delta, double lr, long updateIndex) {
         if (!(array instanceof PulsedArray pulsed)) {
             throw new IllegalStateException("layer " + layerName + ": device '" + settings.deviceName()
                     + "' has no pulse rule and cannot be trained in place");

@@ -61,19 +61,24 @@ final class AnalogLayerSupport {
     static Gradient gradient(AnalogCrossbar crossbar, INDArray input, INDArray delta, Map<String, INDArray> params,
                              Map<String, INDArray> gradientViews, double lr, int iteration, int epoch) {
         requireFinite(delta, crossbar, iteration, epoch, "the error signal (delta)");
-        INDArray target = null;
+        InPlaceStates target = null;
         INDArray state = params.get(AnalogParams.STATE);
         if (crossbar.isPulsed()) {
             long updateIndex = (long) state.getDouble(0, AnalogParams.STATE_UPDATE_COUNT);
             target = crossbar.inPlaceUpdateTarget(input, delta, lr, updateIndex);
-            requireFinite(target, crossbar, iteration, epoch, "the device state after the in-place update");
+            requireFinite(target.slow(), crossbar, iteration, epoch, "the device state after the in-place update");
+            if (target.fast() != null) {
+                requireFinite(target.fast(), crossbar, iteration, epoch,
+                        "the fast (Tiki-Taka) device state after the in-place update");
+            }
         }
         Gradient g = new DefaultGradient();
         for (Map.Entry<String, INDArray> e : gradientViews.entrySet()) {
             INDArray view = e.getValue();
             switch (e.getKey()) {
                 case AnalogParams.BIAS -> delta.sum(view, 0);
-                case AnalogParams.W_DEVICE -> view.assign(params.get(AnalogParams.W_DEVICE).sub(target));
+                case AnalogParams.W_DEVICE -> view.assign(params.get(AnalogParams.W_DEVICE).sub(target.slow()));
+                case AnalogParams.W_FAST -> view.assign(params.get(AnalogParams.W_FAST).sub(target.fast()));
                 case AnalogParams.STATE -> {
                     view.assign(0);
                     if (target != null) {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.dl4jmortal.analog.conf.AnalogParams;
 import org.dl4jmortal.analog.conf.AnalogLayerConfig;
 import org.dl4jmortal.analog.conf.AnalogSpec;
+import org.dl4jmortal.analog.device.DeviceSettings;
 import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginKind;
@@ -44,6 +45,13 @@ public final class AnalogParamInitializer implements ParamInitializer {
         return f;
     }
 
+    /** @return whether a pulsed layer's update settings (device defaults and overrides) switch Tiki-Taka on */
+    private static boolean tikiTaka(Layer layer) {
+        AnalogSpec spec = ((AnalogLayerConfig) layer).getAnalog();
+        return kind(layer) == CrosspointKind.PULSED
+                && DeviceSettings.resolve(spec.deviceName(), spec.parameterOverrides()).update().tikiTaka();
+    }
+
     private static CrosspointKind kind(Layer layer) {
         if (!(layer instanceof AnalogLayerConfig a)) {
             throw new IllegalArgumentException("AnalogParamInitializer needs an analog layer config, got "
@@ -66,13 +74,13 @@ public final class AnalogParamInitializer implements ParamInitializer {
     public long numParams(Layer layer) {
         FeedForwardLayer f = ff(layer);
         long cells = f.getNIn() * f.getNOut();
-        long arrays = kind(layer) == CrosspointKind.PULSED ? 1 : 6;
+        long arrays = kind(layer) == CrosspointKind.PULSED ? (tikiTaka(layer) ? 2 : 1) : 6;
         return arrays * cells + f.getNOut() + AnalogParams.STATE_SIZE + (hasBias(layer) ? f.getNOut() : 0);
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        List<String> keys = new ArrayList<>(AnalogParams.keys(kind(layer)));
+        List<String> keys = new ArrayList<>(AnalogParams.keys(kind(layer), tikiTaka(layer)));
         if (!hasBias(layer)) {
             keys.remove(AnalogParams.BIAS);
         }

@@ -2,8 +2,10 @@ package org.dl4jmortal.analog.layers;
 
 import java.util.Map;
 import org.dl4jmortal.analog.conf.AnalogParams;
+import org.dl4jmortal.analog.periphery.Periphery;
 import org.dl4jmortal.analog.update.PulseCoincidence;
 import org.dl4jmortal.analog.update.PulseCounts;
+import org.dl4jmortal.analog.update.TikiTakaTransfer;
 import org.dl4jmortal.analog.update.UpdateConfig;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.dl4jmortal.spi.random.KeyedRandom;
@@ -18,6 +20,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code wScale = max|W| / (omega wMax)}, per layer or per column (aihwkit {@code MappingParameter}), so that small
  * initial weights use the device range and stand above the periphery's output noise.
  * Device-to-device variation is drawn from the layer seed (not stored: it is a pure function of the seed).
+ * <p>
+ * With {@link UpdateConfig#tikiTaka()} the layer holds a second array of the same device, the fast array
+ * {@code A} ({@link AnalogParams#W_FAST}, its own device-to-device draw): gradient pulses go to {@code A}, and
+ * {@link TikiTakaTransfer} moves rows of {@code A}, read through the forward periphery, into the states {@code C}
+ * ({@link AnalogParams#W_DEVICE}) that the forward and backward passes read. Writing targets sets {@code C} and
+ * resets {@code A} to 0.
  */
 final class PulsedArray implements CrosspointArray {
     private final long seed;
@@ -26,16 +34,33 @@ final class PulsedArray implements CrosspointArray {
     private final Map<String, INDArray> params;
     private final PulsedDevicePhysics physics;
     private final UpdateConfig update;
+    private final Periphery periphery;
     private PulsedDevicePhysics.DeviceArrays devices;
+    private PulsedDevicePhysics.DeviceArrays fastDevices;
 
     PulsedArray(long seed, long nIn, long nOut, Map<String, INDArray> params, PulsedDevicePhysics physics,
-                UpdateConfig update) {
+                UpdateConfig update, Periphery periphery) {
         this.seed = seed;
         this.nIn = nIn;
         this.nOut = nOut;
         this.params = params;
         this.physics = physics;
         this.update = update;
+        this.periphery = periphery;
+        if (update.tikiTaka() && !params.containsKey(AnalogParams.W_FAST)) {
+            throw new IllegalArgumentException("Tiki-Taka needs the fast array parameter '" + AnalogParams.W_FAST
+                    + "' in the layer's parameters");
+        }
+    }
+
+    private PulsedDevicePhysics.DeviceArrays fastDevices() {
+        if (fastDevices == null) {
+            try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                         org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                fastDevices = physics.drawDevices(nIn, nOut, KeyedRandom.key(seed, "device-to-device-fast"));
+            }
+        }
+        return fastDevices;
     }
 
     private PulsedDevicePhysics.DeviceArrays devices() {
@@ -51,6 +76,9 @@ final class PulsedArray implements CrosspointArray {
     @Override
     public void drawFixedVariation() {
         devices();
+        if (update.tikiTaka()) {
+            fastDevices();
+        }
     }
 
     @Override
@@ -60,6 +88,9 @@ final class PulsedArray implements CrosspointArray {
                 devices());
         params.get(AnalogParams.W_DEVICE).assign(w);
         params.get(AnalogParams.W_SCALE).assign(scale.reshape(1, nOut));
+        if (update.tikiTaka()) {
+            params.get(AnalogParams.W_FAST).assign(0);
+        }
     }
 
     /**
@@ -93,27 +124,54 @@ final class PulsedArray implements CrosspointArray {
 
     /**
      * The device states after one in-place update: pulses counted from {@code x} and {@code delta}, applied by the
-     * device rule. Pure: the parameter views are not changed.
+     * device rule to {@code C} (plain pulsed SGD) or to the fast array {@code A} followed, when due, by a Tiki-Taka
+     * transfer of rows of {@code A} into {@code C}. Pure: the parameter views are not changed.
      *
      * @param x           layer input {@code [batch, nIn]}
      * @param delta       error at the pre-activation {@code [batch, nOut]} (per example, as DL4J's loss gives it)
      * @param lr          learning rate
-     * @param updateIndex update counter (keys the trains and the cycle-to-cycle noise)
-     * @return new states {@code [nIn, nOut]}
+     * @param updateIndex update counter (keys the trains, reads and the cycle-to-cycle noise; schedules transfers)
+     * @return new states, each {@code [nIn, nOut]}
      */
-    INDArray updatedStates(INDArray x, INDArray delta, double lr, long updateIndex) {
+    InPlaceStates updatedStates(INDArray x, INDArray delta, double lr, long updateIndex) {
         INDArray w = params.get(AnalogParams.W_DEVICE);
         INDArray wScale = params.get(AnalogParams.W_SCALE).castTo(x.dataType());
         // SGD on the weights W = w * wScale: the wanted change of W is -lr mean_b x_b delta_b, so the device state
         // moves by that divided by wScale (the batch mean matches DL4J's division of gradients by the minibatch)
         INDArray perSample = delta.castTo(x.dataType()).divRowVector(wScale).divi(x.rows());
-        PulseCounts counts = PulseCoincidence.count(x, perSample, lr, physics.dwMin(), update,
-                KeyedRandom.key(seed, "trains", updateIndex));
-        if (counts.trainSlots() == 0) {
-            return w.dup();
+        if (!update.tikiTaka()) {
+            return new InPlaceStates(pulsed(w, x, perSample, lr, devices(), updateIndex, "trains", "cycle-to-cycle"), null);
         }
-        INDArray next = physics.applyPulses(w, counts.up().castTo(w.dataType()), counts.down().castTo(w.dataType()),
-                devices(), KeyedRandom.key(seed, "cycle-to-cycle", updateIndex));
-        return next;
+        INDArray fast = pulsed(params.get(AnalogParams.W_FAST), x, perSample, lr * update.fastLearningRate(),
+                fastDevices(), updateIndex, "trains", "cycle-to-cycle-fast");
+        int[] rows = TikiTakaTransfer.rowsAfterUpdate(updateIndex, x.rows(), update.transferEvery(),
+                update.transferUnitsInMiniBatch(), update.readsPerTransfer(), nIn);
+        double transferRate = lr * update.transferLearningRate();
+        if (rows.length == 0 || transferRate == 0) {
+            return new InPlaceStates(w.dup(), fast);
+        }
+        INDArray oneHot = TikiTakaTransfer.oneHot(rows, nIn, fast.dataType());
+        INDArray reads = periphery.read(oneHot, fast, KeyedRandom.key(seed, "transfer-read", updateIndex));
+        PulseCounts counts = TikiTakaTransfer.pulses(oneHot, reads, transferRate, physics.dwMin(), update,
+                KeyedRandom.key(seed, "transfer-trains", updateIndex));
+        if (counts.trainSlots() == 0) {
+            return new InPlaceStates(w.dup(), fast);
+        }
+        INDArray slow = physics.applyPulses(w, counts.up().castTo(w.dataType()), counts.down().castTo(w.dataType()),
+                devices(), KeyedRandom.key(seed, "transfer-cycle-to-cycle", updateIndex));
+        return new InPlaceStates(slow, fast);
+    }
+
+    /** One pulsed update of {@code states} on {@code arrays} for the wanted change {@code -lr sum_b x_b d_b}. */
+    private INDArray pulsed(INDArray states, INDArray x, INDArray perSample, double lr,
+                            PulsedDevicePhysics.DeviceArrays arrays, long updateIndex, String trainLabel,
+                            String noiseLabel) {
+        PulseCounts counts = PulseCoincidence.count(x, perSample, lr, physics.dwMin(), update,
+                KeyedRandom.key(seed, trainLabel, updateIndex));
+        if (counts.trainSlots() == 0) {
+            return states.dup();
+        }
+        return physics.applyPulses(states, counts.up().castTo(states.dataType()),
+                counts.down().castTo(states.dataType()), arrays, KeyedRandom.key(seed, noiseLabel, updateIndex));
     }
 }

@@ -28,6 +28,22 @@ public final class UpdateConfig {
     public static final String WEIGHT_SCALING_OMEGA = "weightScalingOmega";
     /** Mapping per output column instead of per layer (aihwkit {@code weight_scaling_columnwise}). */
     public static final String WEIGHT_SCALING_COLUMNWISE = "weightScalingColumnwise";
+    /**
+     * Tiki-Taka switch (Gokmen &amp; Haensch, Front. Neurosci. 14:103, 2020; aihwkit {@code TransferCompound} with
+     * {@code gamma = 0}): gradients go to a second, "fast" pulsed array A of the same device; rows of A are read
+     * through the forward periphery and transferred by pulses into the array C that the passes use.
+     */
+    public static final String TIKI_TAKA = "tikiTaka";
+    /** Samples (or mini-batches) between two Tiki-Taka transfers (aihwkit {@code transfer_every}). */
+    public static final String TRANSFER_EVERY = "transferEvery";
+    /** Whether {@link #TRANSFER_EVERY} counts mini-batches instead of samples (aihwkit {@code units_in_mbatch}). */
+    public static final String TRANSFER_UNITS_IN_MINI_BATCH = "transferUnitsInMiniBatch";
+    /** Rows of A read and transferred per transfer (aihwkit {@code n_reads_per_transfer}). */
+    public static final String READS_PER_TRANSFER = "readsPerTransfer";
+    /** Learning rate of the gradient update onto A, relative to the SGD learning rate (aihwkit {@code fast_lr}). */
+    public static final String FAST_LEARNING_RATE = "fastLearningRate";
+    /** Learning rate of the transfer update onto C, relative to the SGD learning rate (aihwkit {@code transfer_lr}). */
+    public static final String TRANSFER_LEARNING_RATE = "transferLearningRate";
 
     private final int bitLength;
     private final boolean updateManagement;
@@ -35,18 +51,36 @@ public final class UpdateConfig {
     private final boolean meanCount;
     private final double weightScalingOmega;
     private final boolean weightScalingColumnwise;
+    private final boolean tikiTaka;
+    private final int transferEvery;
+    private final boolean transferUnitsInMiniBatch;
+    private final int readsPerTransfer;
+    private final double fastLearningRate;
+    private final double transferLearningRate;
 
     private UpdateConfig(int bitLength, boolean updateManagement, boolean bitLengthManagement, boolean meanCount,
-                         double weightScalingOmega, boolean weightScalingColumnwise) {
+                         double weightScalingOmega, boolean weightScalingColumnwise, boolean tikiTaka,
+                         int transferEvery, boolean transferUnitsInMiniBatch, int readsPerTransfer, double fastLearningRate,
+                         double transferLearningRate) {
         this.bitLength = bitLength;
         this.updateManagement = updateManagement;
         this.bitLengthManagement = bitLengthManagement;
         this.meanCount = meanCount;
         this.weightScalingOmega = weightScalingOmega;
         this.weightScalingColumnwise = weightScalingColumnwise;
+        this.tikiTaka = tikiTaka;
+        this.transferEvery = transferEvery;
+        this.transferUnitsInMiniBatch = transferUnitsInMiniBatch;
+        this.readsPerTransfer = readsPerTransfer;
+        this.fastLearningRate = fastLearningRate;
+        this.transferLearningRate = transferLearningRate;
     }
 
-    /** @return the update parameters with aihwkit's defaults (BL 31, both managements on, stochastic trains) */
+    /**
+     * @return the update parameters with aihwkit's defaults (BL 31, both managements on, stochastic trains) and
+     * Tiki-Taka on, transferring one row after every sample (the paper's schedule; 0 for {@code tikiTaka} gives
+     * plain pulsed SGD)
+     */
     public static ParameterSet defaults() {
         return ParameterSet.ofDefaults(List.of(
                 new ParameterSpec(BIT_LENGTH, 31, 1, 4096, "pulses",
@@ -62,7 +96,21 @@ public final class UpdateConfig {
                                 + "(aihwkit MappingParameter.weight_scaling_omega)"),
                 new ParameterSpec(WEIGHT_SCALING_COLUMNWISE, 0, 0, 1, "switch",
                         "one mapping scale per output column instead of per layer "
-                                + "(aihwkit MappingParameter.weight_scaling_columnwise)")));
+                                + "(aihwkit MappingParameter.weight_scaling_columnwise)"),
+                new ParameterSpec(TIKI_TAKA, 1, 0, 1, "switch",
+                        "Tiki-Taka: gradients onto a fast array A, rows of A read and transferred by pulses into the "
+                                + "array C the passes use (Gokmen & Haensch 2020; aihwkit TransferCompound, gamma 0)"),
+                new ParameterSpec(TRANSFER_EVERY, 1, 1, 1_000_000, "samples",
+                        "samples (or mini-batches, see transferUnitsInMiniBatch) between two Tiki-Taka transfers "
+                                + "(aihwkit transfer_every)"),
+                new ParameterSpec(TRANSFER_UNITS_IN_MINI_BATCH, 0, 0, 1, "switch",
+                        "transferEvery counts mini-batches instead of samples (aihwkit units_in_mbatch)"),
+                new ParameterSpec(READS_PER_TRANSFER, 1, 1, 1_000_000, "rows",
+                        "rows of A read and transferred per transfer (aihwkit n_reads_per_transfer)"),
+                new ParameterSpec(FAST_LEARNING_RATE, 1, 0, 1e6, "x learning rate",
+                        "learning rate of the gradient update onto A, relative to the SGD one (aihwkit fast_lr)"),
+                new ParameterSpec(TRANSFER_LEARNING_RATE, 1, 0, 1e6, "x learning rate",
+                        "learning rate of the transfer onto C, relative to the SGD one (aihwkit transfer_lr)")));
     }
 
     /**
@@ -72,7 +120,10 @@ public final class UpdateConfig {
      */
     public static UpdateConfig from(ParameterSet p) {
         return new UpdateConfig(p.getInt(BIT_LENGTH), p.isOn(UPDATE_MANAGEMENT), p.isOn(BIT_LENGTH_MANAGEMENT),
-                p.isOn(MEAN_COUNT), p.get(WEIGHT_SCALING_OMEGA), p.isOn(WEIGHT_SCALING_COLUMNWISE));
+                p.isOn(MEAN_COUNT), p.get(WEIGHT_SCALING_OMEGA), p.isOn(WEIGHT_SCALING_COLUMNWISE),
+                p.isOn(TIKI_TAKA), p.getInt(TRANSFER_EVERY),
+                p.isOn(TRANSFER_UNITS_IN_MINI_BATCH), p.getInt(READS_PER_TRANSFER), p.get(FAST_LEARNING_RATE),
+                p.get(TRANSFER_LEARNING_RATE));
     }
 
     /** @return BL, the number of slots of a pulse train, {@code >= 1} */
@@ -103,6 +154,41 @@ public final class UpdateConfig {
     /** @return whether the mapping scale is per output column */
     public boolean weightScalingColumnwise() {
         return weightScalingColumnwise;
+    }
+
+    /** @return whether the Tiki-Taka algorithm (fast array A, transfers into C) runs instead of plain pulsed SGD */
+    public boolean tikiTaka() {
+        return tikiTaka;
+    }
+
+    /** @return samples (or mini-batches, see {@link #transferUnitsInMiniBatch()}) between two transfers, {@code >= 1} */
+    public int transferEvery() {
+        return transferEvery;
+    }
+
+    /** @return whether {@link #transferEvery()} counts mini-batches instead of samples */
+    public boolean transferUnitsInMiniBatch() {
+        return transferUnitsInMiniBatch;
+    }
+
+    /** @return rows of A read and transferred per transfer, {@code >= 1} */
+    public int readsPerTransfer() {
+        return readsPerTransfer;
+    }
+
+    /** @return learning rate of the update onto A relative to the SGD learning rate, {@code >= 0} */
+    public double fastLearningRate() {
+        return fastLearningRate;
+    }
+
+    /** @return learning rate of the transfer onto C relative to the SGD learning rate, {@code >= 0} */
+    public double transferLearningRate() {
+        return transferLearningRate;
+    }
+
+    /** @return {@code "tiki-taka"} or {@code "sgd"}, as reports name the in-place algorithm */
+    public String algorithmName() {
+        return tikiTaka ? "tiki-taka" : "sgd";
     }
 
     /** @return {@code "stochastic"} or {@code "mean-count"}, as reports name the mode */

@@ -30,7 +30,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** In-place (mortal) training inside DL4J's fit(): pulses, not a digital copy, move the devices. */
 class InPlaceTrainingTest extends BaseDL4JTest {
 
-    /** An idealised constant-step device: no spreads, no cycle-to-cycle noise, tiny steps, long trains, ideal periphery. */
+    /**
+     * An idealised constant-step device: no spreads, no cycle-to-cycle noise, tiny steps, long trains, ideal periphery,
+     * plain pulsed SGD (Tiki-Taka off).
+     */
     private static Map<String, Double> idealPulsed() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("dwMin", 1e-5);
@@ -48,6 +51,7 @@ class InPlaceTrainingTest extends BaseDL4JTest {
         m.put("outputNoise", 0.0);
         m.put("noiseManagement", 0.0);
         m.put("boundManagement", 0.0);
+        m.put(UpdateConfig.TIKI_TAKA, 0.0);
         return m;
     }
 

@@ -105,11 +105,15 @@ public final class ParameterSet {
 
     /**
      * @param name a known parameter
-     * @return true if the value is non-zero (switches are 0 = off, 1 = on)
-     * @throws IllegalArgumentException if unknown
+     * @return true if the switch is on (switches are 0 = off, 1 = on)
+     * @throws IllegalArgumentException if unknown, or if the value is neither 0 nor 1
      */
     public boolean isOn(String name) {
-        return get(name) != 0.0;
+        double v = get(name);
+        if (v != 0.0 && v != 1.0) {
+            throw new IllegalArgumentException(name + "=" + v + " is a switch: use 0 (off) or 1 (on)");
+        }
+        return v == 1.0;
     }
 
     /**

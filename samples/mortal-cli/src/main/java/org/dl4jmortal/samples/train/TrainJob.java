@@ -89,6 +89,7 @@ public final class TrainJob {
             curve = fit(analog, train, test, "in-place " + config.device());
             seconds = (System.nanoTime() - t1) / 1e9;
             m.put("update_mode", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().modeName());
+            m.put("algorithm", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().algorithmName());
             chip = AnalogChip.wrap(analog, new ChipInfo(config.seed(), config.device(), config.overrides(),
                     List.of("hidden1", "hidden2", "output"), List.of(), "mortal train --mode in-place"));
             m.put("accuracy", curve.get(curve.size() - 1));

@@ -1,0 +1,203 @@
+package org.dl4jmortal.analog.update;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.BaseDL4JTest;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dl4jmortal.analog.conf.AnalogOutputLayer;
+import org.dl4jmortal.analog.conf.AnalogParams;
+import org.dl4jmortal.analog.layers.AnalogLayer;
+import org.dl4jmortal.spi.device.ParameterSet;
+import org.dl4jmortal.spi.random.KeyedRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Tiki-Taka (Gokmen &amp; Haensch 2020): transfer schedule, transfer pulses, one step against SGD, serialisation. */
+class TikiTakaTest extends BaseDL4JTest {
+
+    @Test
+    void rowsCycleInOrderAfterEveryTransferEveryMiniBatches() {
+        // every 2nd mini-batch, 3 rows per transfer, 5 rows: after updates 2, 4, 6 rows 0-2, then 3, 4, 0, then 1-3
+        assertArrayEquals(new int[0], TikiTakaTransfer.rowsAfterUpdate(0, 64, 2, true, 3, 5));
+        assertArrayEquals(new int[] {0, 1, 2}, TikiTakaTransfer.rowsAfterUpdate(1, 64, 2, true, 3, 5));
+        assertArrayEquals(new int[0], TikiTakaTransfer.rowsAfterUpdate(2, 64, 2, true, 3, 5));
+        assertArrayEquals(new int[] {3, 4, 0}, TikiTakaTransfer.rowsAfterUpdate(3, 64, 2, true, 3, 5));
+        assertArrayEquals(new int[] {1, 2, 3}, TikiTakaTransfer.rowsAfterUpdate(5, 64, 2, true, 3, 5));
+        // more reads than rows: each row once
+        assertArrayEquals(new int[] {0, 1}, TikiTakaTransfer.rowsAfterUpdate(0, 64, 1, true, 7, 2));
+    }
+
+    @Test
+    void sampleUnitsTransferOneRowPerSampleOrOneEveryFewUpdates() {
+        // one transfer per 2 samples at batch 8: 4 rows per update, pointer 4 u mod 10
+        assertArrayEquals(new int[] {0, 1, 2, 3}, TikiTakaTransfer.rowsAfterUpdate(0, 8, 2, false, 1, 10));
+        assertArrayEquals(new int[] {8, 9, 0, 1}, TikiTakaTransfer.rowsAfterUpdate(2, 8, 2, false, 1, 10));
+        // one transfer per 32 samples at batch 8: one row after every 4th update
+        assertArrayEquals(new int[0], TikiTakaTransfer.rowsAfterUpdate(2, 8, 32, false, 1, 10));
+        assertArrayEquals(new int[] {0}, TikiTakaTransfer.rowsAfterUpdate(3, 8, 32, false, 1, 10));
+        assertArrayEquals(new int[] {1}, TikiTakaTransfer.rowsAfterUpdate(7, 8, 32, false, 1, 10));
+        assertThrows(IllegalArgumentException.class, () -> TikiTakaTransfer.rowsAfterUpdate(0, 8, 0, false, 1, 5));
+        assertThrows(IllegalArgumentException.class, () -> TikiTakaTransfer.rowsAfterUpdate(0, 0, 1, false, 1, 5));
+    }
+
+    @Test
+    void meanTransferPulsesMoveTheRowByTheLearningRateTimesTheRead() {
+        ParameterSet p = UpdateConfig.defaults().with(UpdateConfig.MEAN_COUNT, 1);
+        UpdateConfig config = UpdateConfig.from(p);
+        int[] rows = {2, 0};
+        INDArray oneHot = TikiTakaTransfer.oneHot(rows, 4, DataType.DOUBLE);
+        INDArray reads = Nd4j.createFromArray(new double[][] {{0.3, -0.1, 0.0}, {-0.05, 0.2, 0.12}});
+        double lr = 0.1;
+        double dwMin = 0.001;
+        PulseCounts c = TikiTakaTransfer.pulses(oneHot, reads, lr, dwMin, config, 1);
+        INDArray net = c.up().sub(c.down()).muli(dwMin);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                int r = i == 2 ? 0 : i == 0 ? 1 : -1;
+                double expected = r < 0 ? 0.0 : lr * reads.getDouble(r, j);
+                assertEquals(expected, net.getDouble(i, j), 1e-12, "device " + i + "," + j);
+            }
+        }
+    }
+
+    /**
+     * An ideal device and periphery; every row transferred after every update. Expected pulse counts (mean-count)
+     * and trains long enough that no probability is clipped at 1 (at most about 300 pulses per sample here).
+     */
+    private static Map<String, Double> idealTikiTaka() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("dwMin", 1e-5);
+        m.put("dwMinDtod", 0.0);
+        m.put("dwMinStd", 0.0);
+        m.put("wMinDtod", 0.0);
+        m.put("wMaxDtod", 0.0);
+        m.put("upDownDtod", 0.0);
+        m.put("wMin", -1.0);
+        m.put("wMax", 1.0);
+        m.put("meanCount", 1.0);
+        m.put("bitLength", 1000.0);
+        m.put("bitLengthManagement", 0.0);
+        m.put("inputQuantization", 0.0);
+        m.put("outputQuantization", 0.0);
+        m.put("outputNoise", 0.0);
+        m.put("noiseManagement", 0.0);
+        m.put("boundManagement", 0.0);
+        m.put(UpdateConfig.TIKI_TAKA, 1.0);
+        m.put(UpdateConfig.TRANSFER_EVERY, 1.0);
+        m.put(UpdateConfig.TRANSFER_UNITS_IN_MINI_BATCH, 1.0);
+        m.put(UpdateConfig.READS_PER_TRANSFER, 100.0);
+        m.put(UpdateConfig.TRANSFER_LEARNING_RATE, 2.0);
+        return m;
+    }
+
+    private static MultiLayerNetwork net(boolean analog, double lr) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
+                .updater(new Sgd(lr)).weightInit(WeightInit.XAVIER).list();
+        if (analog) {
+            b.layer(new AnalogOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(3)
+                    .activation(Activation.SOFTMAX).device("constant-step").parameters(idealTikiTaka()).seed(12)
+                    .build());
+        } else {
+            b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(3)
+                    .activation(Activation.SOFTMAX).build());
+        }
+        MultiLayerNetwork n = new MultiLayerNetwork(b.build());
+        n.init();
+        return n;
+    }
+
+    private static DataSet data() {
+        INDArray x = KeyedRandom.uniform(KeyedRandom.key(7, "x"), DataType.DOUBLE, 16, 6).subi(0.5).muli(2);
+        INDArray y = Nd4j.zeros(DataType.DOUBLE, 16, 3);
+        for (int i = 0; i < 16; i++) {
+            y.putScalar(i, i % 3, 1);
+        }
+        return new DataSet(x, y);
+    }
+
+    @Test
+    void oneIdealStepPutsTheSgdStepOnTheFastArrayAndTransfersItScaledIntoTheWeights() {
+        double lr = 0.1;
+        DataSet ds = data();
+        MultiLayerNetwork analog = net(true, lr);
+        MultiLayerNetwork digital = net(false, lr);
+        org.deeplearning4j.nn.api.Layer layer = analog.getLayer(0);
+        ((AnalogLayer) layer).crossbar().program(digital.getLayer(0).getParam("W"), digital.getLayer(0).getParam("b"));
+        INDArray w0 = digital.getLayer(0).getParam("W").dup();
+        INDArray c0 = layer.getParam(AnalogParams.W_DEVICE).dup();
+        INDArray scale = layer.getParam(AnalogParams.W_SCALE).dup();
+        assertEquals(0.0, layer.getParam(AnalogParams.W_FAST).amaxNumber().doubleValue(), 0.0);
+        digital.fit(ds);
+        analog.fit(ds);
+        // the SGD step in device units, -lr dL/dW / wScale, lands on A (fast learning rate 1 x lr) ...
+        INDArray sgdStep = digital.getLayer(0).getParam("W").sub(w0).divRowVector(scale);
+        INDArray fast = layer.getParam(AnalogParams.W_FAST);
+        assertTrue(fast.sub(sgdStep).norm2Number().doubleValue() < 1e-3 * sgdStep.norm2Number().doubleValue(),
+                "A = " + fast.toStringFull() + ", SGD step " + sgdStep.toStringFull());
+        // ... and every row of A is read exactly and written into C with learning rate 2 x lr
+        INDArray moved = layer.getParam(AnalogParams.W_DEVICE).sub(c0);
+        INDArray expected = sgdStep.mul(2 * lr);
+        assertTrue(moved.sub(expected).norm2Number().doubleValue() < 1e-2 * expected.norm2Number().doubleValue(),
+                "C moved by " + moved + ", expected " + expected);
+    }
+
+    @Test
+    void theFastArrayIsSavedAndRestoredWithTheNetwork(@TempDir Path dir) throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).updater(new Sgd(0.5)).list()
+                .layer(new AnalogOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(3)
+                        .activation(Activation.SOFTMAX).device("soft-bounds")
+                        .build())
+                .build();
+        MultiLayerNetwork n = new MultiLayerNetwork(conf);
+        n.init();
+        DataSet ds = data();
+        ds.setFeatures(ds.getFeatures().castTo(DataType.FLOAT));
+        ds.setLabels(ds.getLabels().castTo(DataType.FLOAT));
+        for (int i = 0; i < 3; i++) {
+            n.fit(ds);
+        }
+        INDArray fast = n.getLayer(0).getParam(AnalogParams.W_FAST).dup();
+        // soft-bounds devices move by whole pulses of about dwMin = 0.001: three updates leave A clearly non-zero
+        assertTrue(fast.amaxNumber().doubleValue() > 5e-4, "A = " + fast);
+        File f = dir.resolve("tt.zip").toFile();
+        ModelSerializer.writeModel(n, f, true);
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(f, true);
+        assertEquals(fast, restored.getLayer(0).getParam(AnalogParams.W_FAST));
+        assertEquals(n.getLayer(0).getParam(AnalogParams.W_DEVICE),
+                restored.getLayer(0).getParam(AnalogParams.W_DEVICE));
+    }
+
+    @Test
+    void badTransferSettingsAreRejectedWithTheirRange() {
+        for (Map.Entry<String, Double> bad : Map.of(UpdateConfig.TRANSFER_EVERY, 0.0,
+                UpdateConfig.READS_PER_TRANSFER, 0.0, UpdateConfig.TRANSFER_LEARNING_RATE, -1.0,
+                UpdateConfig.FAST_LEARNING_RATE, -1.0, UpdateConfig.TIKI_TAKA, 2.0,
+                UpdateConfig.TRANSFER_UNITS_IN_MINI_BATCH, 0.5).entrySet()) {
+            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                    .layer(new AnalogOutputLayer.Builder().nIn(3).nOut(2).activation(Activation.SOFTMAX)
+                            .device("soft-bounds").parameter(bad.getKey(), bad.getValue()).build()).build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new MultiLayerNetwork(conf).init());
+            assertTrue(e.getMessage().contains(bad.getKey()), e.getMessage());
+        }
+    }
+}
