@@ -152,7 +152,7 @@ final class PulsedArray implements CrosspointArray {
         }
         INDArray oneHot = TikiTakaTransfer.oneHot(rows, nIn, fast.dataType());
         INDArray reads = periphery.read(oneHot, fast, KeyedRandom.key(seed, "transfer-read", updateIndex));
-        PulseCounts counts = TikiTakaTransfer.pulses(oneHot, reads, transferRate, physics.dwMin(), update,
+        PulseCounts counts = TikiTakaTransfer.pulses(rows, reads, nIn, transferRate, physics.dwMin(), update,
                 KeyedRandom.key(seed, "transfer-trains", updateIndex));
         if (counts.trainSlots() == 0) {
             return new InPlaceStates(w.dup(), fast);

@@ -26,6 +26,55 @@ public final class PulseCoincidence {
     }
 
     /**
+     * Per-sample train settings.
+     *
+     * @param bitLengths {@code BL_b} per sample (0 for a sample that sends no pulse)
+     * @param a          the x-train scale {@code A_b} per sample (probability {@code min(1, A_b |x|)})
+     * @param b          the delta-train scale {@code B_b} per sample (probability {@code min(1, B_b |delta|)})
+     * @param slots      the sum of the bit lengths
+     */
+    public record Trains(int[] bitLengths, double[] a, double[] b, int slots) {
+    }
+
+    /**
+     * The per-sample bit lengths and train scales of the class comment (update and bit-length management).
+     *
+     * @param maxX     {@code max|x_b|} per sample
+     * @param maxDelta {@code max|delta_b|} per sample
+     * @param lr       learning rate, {@code >= 0}
+     * @param dwMin    mean minimal device step, {@code > 0}
+     * @param config   bit length and managements
+     * @return the settings; samples with a zero maximum or {@code lr = 0} get bit length 0
+     */
+    public static Trains trains(double[] maxX, double[] maxDelta, double lr, double dwMin, UpdateConfig config) {
+        int batch = maxX.length;
+        int[] bl = new int[batch];
+        double[] a = new double[batch];
+        double[] b = new double[batch];
+        int slots = 0;
+        for (int s = 0; s < batch; s++) {
+            if (lr == 0 || maxX[s] == 0 || maxDelta[s] == 0 || !Double.isFinite(maxX[s] * maxDelta[s])) {
+                continue;
+            }
+            int length = config.bitLength();
+            if (config.bitLengthManagement()) {
+                length = (int) Math.max(1, Math.min(length, Math.ceil(lr * maxX[s] * maxDelta[s] / dwMin)));
+            }
+            double ab = lr / (dwMin * length);
+            if (config.updateManagement()) {
+                a[s] = Math.sqrt(ab * maxDelta[s] / maxX[s]);
+                b[s] = Math.sqrt(ab * maxX[s] / maxDelta[s]);
+            } else {
+                a[s] = Math.sqrt(ab);
+                b[s] = Math.sqrt(ab);
+            }
+            bl[s] = length;
+            slots += length;
+        }
+        return new Trains(bl, a, b, slots);
+    }
+
+    /**
      * @param x      layer input {@code [batch, nIn]}
      * @param delta  per-sample error in device units {@code [batch, nOut]} (already scaled so that the wanted
      *               change of device {@code ij} is {@code -lr sum_b x_bi delta_bj})
@@ -52,29 +101,11 @@ public final class PulseCoincidence {
         INDArray absD = Transforms.abs(delta.castTo(type), true);
         double[] mx = absX.max(1).toDoubleVector();
         double[] md = absD.max(1).toDoubleVector();
-        int[] bl = new int[batch];
-        double[] a = new double[batch];
-        double[] b = new double[batch];
-        int slots = 0;
-        for (int s = 0; s < batch; s++) {
-            if (lr == 0 || mx[s] == 0 || md[s] == 0 || !Double.isFinite(mx[s] * md[s])) {
-                continue;
-            }
-            int length = config.bitLength();
-            if (config.bitLengthManagement()) {
-                length = (int) Math.max(1, Math.min(length, Math.ceil(lr * mx[s] * md[s] / dwMin)));
-            }
-            double ab = lr / (dwMin * length);
-            if (config.updateManagement()) {
-                a[s] = Math.sqrt(ab * md[s] / mx[s]);
-                b[s] = Math.sqrt(ab * mx[s] / md[s]);
-            } else {
-                a[s] = Math.sqrt(ab);
-                b[s] = Math.sqrt(ab);
-            }
-            bl[s] = length;
-            slots += length;
-        }
+        Trains trains = trains(mx, md, lr, dwMin, config);
+        int[] bl = trains.bitLengths();
+        double[] a = trains.a();
+        double[] b = trains.b();
+        int slots = trains.slots();
         long nIn = x.columns();
         long nOut = delta.columns();
         if (slots == 0) {

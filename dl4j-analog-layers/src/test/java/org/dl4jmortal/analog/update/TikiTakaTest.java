@@ -64,17 +64,48 @@ class TikiTakaTest extends BaseDL4JTest {
         ParameterSet p = UpdateConfig.defaults().with(UpdateConfig.MEAN_COUNT, 1);
         UpdateConfig config = UpdateConfig.from(p);
         int[] rows = {2, 0};
-        INDArray oneHot = TikiTakaTransfer.oneHot(rows, 4, DataType.DOUBLE);
         INDArray reads = Nd4j.createFromArray(new double[][] {{0.3, -0.1, 0.0}, {-0.05, 0.2, 0.12}});
         double lr = 0.1;
         double dwMin = 0.001;
-        PulseCounts c = TikiTakaTransfer.pulses(oneHot, reads, lr, dwMin, config, 1);
+        PulseCounts c = TikiTakaTransfer.pulses(rows, reads, 4, lr, dwMin, config, 1);
         INDArray net = c.up().sub(c.down()).muli(dwMin);
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 3; j++) {
                 int r = i == 2 ? 0 : i == 0 ? 1 : -1;
                 double expected = r < 0 ? 0.0 : lr * reads.getDouble(r, j);
                 assertEquals(expected, net.getDouble(i, j), 1e-12, "device " + i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void stochasticTransferPulsesHaveTheExpectedMeanAndMatchTheFullCoincidenceCount() {
+        UpdateConfig config = UpdateConfig.from(UpdateConfig.defaults());
+        int[] rows = {3, 1};
+        INDArray reads = Nd4j.createFromArray(new double[][] {{0.3, -0.1, 0.0}, {-0.05, 0.2, 0.12}});
+        INDArray oneHot = TikiTakaTransfer.oneHot(rows, 5, DataType.DOUBLE);
+        double lr = 0.1;
+        double dwMin = 0.001;
+        int draws = 400;
+        INDArray fast = Nd4j.zeros(DataType.DOUBLE, 5, 3);
+        INDArray full = Nd4j.zeros(DataType.DOUBLE, 5, 3);
+        for (int d = 0; d < draws; d++) {
+            PulseCounts c = TikiTakaTransfer.pulses(rows, reads, 5, lr, dwMin, config, KeyedRandom.key(9, d));
+            fast.addi(c.up().sub(c.down()));
+            PulseCounts f = PulseCoincidence.count(oneHot, reads.neg(), lr, dwMin, config, KeyedRandom.key(10, d));
+            full.addi(f.up().sub(f.down()));
+        }
+        fast.divi(draws);
+        full.divi(draws);
+        // expected net pulses lr v / dwMin (30, -10, 0; -5, 20, 12) while no probability is clipped (here BL = 30
+        // by bit-length management, A = 1 and B |v| <= 1). One draw's count is binomial with a standard deviation
+        // below sqrt(30)/2 = 2.7 pulses, so the mean of 400 has a standard deviation below 0.14: tolerance 0.7 (5 sd)
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 3; j++) {
+                int r = i == 3 ? 0 : i == 1 ? 1 : -1;
+                double expected = r < 0 ? 0.0 : lr * reads.getDouble(r, j) / dwMin;
+                assertEquals(expected, fast.getDouble(i, j), 0.7, "one-hot counting, device " + i + "," + j);
+                assertEquals(expected, full.getDouble(i, j), 0.7, "full counting, device " + i + "," + j);
             }
         }
     }
