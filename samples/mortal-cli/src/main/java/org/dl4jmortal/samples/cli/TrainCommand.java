@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
             "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or",
             "hardware-aware for a programmed device, beside the same network trained digitally.",
             "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
-            "update and bit-length management (--set meanCount=1 selects the faster mean-count mode)."})
+            "update and bit-length management (--set meanCount=1 selects the faster mean-count mode). In place, the",
+            "default algorithm is Tiki-Taka (gradient pulses onto a fast array, one of its rows read and transferred",
+            "into the weights per sample; --set tikiTaka=0 trains by plain pulsed SGD)."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;

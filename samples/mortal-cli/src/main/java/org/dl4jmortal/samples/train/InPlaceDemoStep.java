@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.analog.chip.ChipInfo;
 import org.dl4jmortal.analog.layers.AnalogLayer;
+import org.dl4jmortal.analog.update.UpdateConfig;
 import org.dl4jmortal.samples.chip.ChipDriftTable;
 import org.dl4jmortal.samples.data.ImageDataSetIterator;
 import org.dl4jmortal.samples.demo.DemoJob;
@@ -84,7 +85,9 @@ public final class InPlaceDemoStep implements DemoStep {
         List<Double> curve = new EpochTrainer(context.progress(), context.out()).fit(net, train, test, epochs,
                 "in-place " + device);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String mode = ((AnalogLayer) net.getLayer(0)).crossbar().updateConfig().modeName();
+        UpdateConfig update = ((AnalogLayer) net.getLayer(0)).crossbar().updateConfig();
+        String mode = update.modeName();
+        String algorithm = update.algorithmName();
         AnalogChip chip = AnalogChip.wrap(net, new ChipInfo(seed, device, overrides,
                 List.of("hidden1", "hidden2", "output"), List.of(), "mortal demo (in-place training)"));
         Path file = context.outDir().resolve(CHIP_FILE);
@@ -92,12 +95,14 @@ public final class InPlaceDemoStep implements DemoStep {
         List<DemoMetrics.Drift> drift = DriftPoint.toRows(ChipDriftTable.measure(chip, test,
                 context.config().timesSeconds(), Math.min(DRIFT_REPEATS, context.config().repeats()),
                 context.progress(), "in-place chip drift"));
-        Section section = new Section(device, mode, epochs, learningRate, learningRateDecay,
+        Section section = new Section(device, algorithm, mode, epochs, learningRate, learningRateDecay,
                 curve.get(curve.size() - 1), curve, seconds, drift);
         String md = "## In-place (mortal) training\n\n" + String.format(Locale.ROOT,
-                "The same MLP trained in place on `%s` devices (published defaults): SGD learning rate %g decaying by "
-                        + "%g per epoch, batch %d, %d epochs, %s pulse trains; no digital copy of the weights exists. "
-                        + "Test accuracy after training: **%.4f** (%.0f s). Chip: `%s`.%n%n", device, learningRate,
+                "The same MLP trained in place on `%s` devices (published defaults) by %s: learning rate %g decaying "
+                        + "by %g per epoch, batch %d, %d epochs, %s pulse trains; no digital copy of the weights exists. "
+                        + "Test accuracy after training: **%.4f** (%.0f s). Chip: `%s`.%n%n", device,
+                algorithm.equals("tiki-taka") ? "Tiki-Taka (gradient pulses onto a fast array, one row transferred "
+                        + "into the weights per sample; Gokmen & Haensch 2020)" : "pulsed SGD", learningRate,
                 learningRateDecay, context.config().batchSize(), epochs, mode, section.accuracy(), seconds, CHIP_FILE)
                 + DriftTableMarkdown.render(drift, section.accuracy())
                 + "The reference of the last two columns is the in-place accuracy right after training. Pulsed devices "
@@ -111,6 +116,7 @@ public final class InPlaceDemoStep implements DemoStep {
      * The {@code in_place} section of {@code metrics.json}.
      *
      * @param device            the device
+     * @param algorithm         {@code tiki-taka} or {@code sgd}
      * @param updateMode        {@code stochastic} or {@code mean-count}
      * @param epochs            epochs
      * @param learningRate      initial SGD learning rate
@@ -120,9 +126,10 @@ public final class InPlaceDemoStep implements DemoStep {
      * @param seconds           training wall time, seconds
      * @param drift             the drift table of the trained chip
      */
-    @JsonPropertyOrder({"device", "update_mode", "epochs", "learning_rate", "learning_rate_decay_per_epoch",
+    @JsonPropertyOrder({"device", "algorithm", "update_mode", "epochs", "learning_rate", "learning_rate_decay_per_epoch",
             "accuracy", "curve", "seconds", "drift"})
-    public record Section(@JsonProperty("device") String device, @JsonProperty("update_mode") String updateMode,
+    public record Section(@JsonProperty("device") String device, @JsonProperty("algorithm") String algorithm,
+                          @JsonProperty("update_mode") String updateMode,
                           @JsonProperty("epochs") int epochs, @JsonProperty("learning_rate") double learningRate,
                           @JsonProperty("learning_rate_decay_per_epoch") double learningRateDecay,
                           @JsonProperty("accuracy") double accuracy, @JsonProperty("curve") List<Double> curve,

@@ -133,8 +133,8 @@ public final class TrainJob {
         writeCurves(curve, digitalCurve, outDir.resolve("train.png"));
         Map<String, Object> root = Map.of("train", m);
         new MetricsWriter().write(root, outDir.resolve("metrics.json"));
-        out.printf(Locale.ROOT, "%s %s: accuracy %.4f (digital %.4f), %.0f s (digital %.0f s)%n", config.mode(),
-                config.device(), ((Number) m.get("accuracy")).doubleValue(), digitalCurve.get(digitalCurve.size() - 1),
+        out.printf(Locale.ROOT, "%s %s%s: accuracy %.4f (digital %.4f), %.0f s (digital %.0f s)%n", config.mode(),
+                config.device(), m.containsKey("algorithm") ? " (" + m.get("algorithm") + ")" : "", ((Number) m.get("accuracy")).doubleValue(), digitalCurve.get(digitalCurve.size() - 1),
                 seconds, digitalSeconds);
         return root;
     }

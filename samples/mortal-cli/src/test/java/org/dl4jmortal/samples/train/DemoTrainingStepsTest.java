@@ -50,11 +50,13 @@ class DemoTrainingStepsTest {
     void inPlaceSectionMatchesItsSavedChip() throws IOException {
         JsonNode s = metrics.get("in_place");
         assertEquals("soft-bounds", s.get("device").asText());
+        assertEquals("tiki-taka", s.get("algorithm").asText());
         assertEquals("stochastic", s.get("update_mode").asText());
         assertEquals(1, s.get("curve").size());
         assertEquals(s.get("curve").get(0).asDouble(), s.get("accuracy").asDouble(), 0);
-        // 500 images, one epoch of pulses: above chance (0.1) with a wide margin
-        assertTrue(s.get("accuracy").asDouble() > 0.3, s.toString());
+        // 500 images, one epoch of Tiki-Taka: one row transferred per image, so the 784 rows of the first layer are
+        // not even visited once, yet the deeper layers learn: measured 0.265, clearly above chance (0.1)
+        assertTrue(s.get("accuracy").asDouble() > 0.2, s.toString());
         assertEquals(2, s.get("drift").size());
         AnalogChip chip = AnalogChip.load(dir.resolve(InPlaceDemoStep.CHIP_FILE).toFile());
         double again = Accuracy.top1(chip::output, new ImageDataSetIterator(
