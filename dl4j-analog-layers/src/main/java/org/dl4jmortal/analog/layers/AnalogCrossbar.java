@@ -446,7 +446,10 @@ public final class AnalogCrossbar {
         return cfg.inputQuantization() ? dac.quantizeInPlace(xq) : xq;
     }
 
-    /** @return the drift compensation factor in use at the present time (1 when compensation is off) */
+    /**
+     * @return the drift compensation factor in use at the present time (1 when compensation is off, and always 1 for
+     *         pulsed devices: they do not drift, and in-place updates would make any reference stale)
+     */
     public double driftCompensationFactor() {
         normalisedWeights();
         return driftCompensation() ? cachedAlpha : 1.0;
@@ -491,7 +494,9 @@ public final class AnalogCrossbar {
             INDArray wNorm = array.normalisedWeightsAt(t, (long) stateRow[AnalogParams.STATE_PROGRAM_COUNT]);
             double reference = stateRow[AnalogParams.STATE_GDC_REFERENCE];
             double alpha = 1.0;
-            if (reference > 0 && driftCompensation()) {
+            // pulsed devices carry no drift model and are rewritten by every in-place update, so a reference taken
+            // when they were first written would compensate training, not drift: no compensation (factor 1)
+            if (reference > 0 && driftCompensation() && !isPulsed()) {
                 double now = calibrationReadout(wNorm);
                 alpha = now > 0 ? reference / now : 1.0;
             }

@@ -150,6 +150,21 @@ class InPlaceTrainingTest extends BaseDL4JTest {
     }
 
     @Test
+    void driftCompensationIsNeutralOnPulsedDevicesAfterInPlaceUpdates() {
+        Nd4j.getRandom().setSeed(5);
+        DataSet ds = data();
+        MultiLayerNetwork analog = net(true, 0.5);
+        for (int step = 0; step < 10; step++) {
+            analog.fit(ds);
+        }
+        AnalogLayer layer = (AnalogLayer) analog.getLayer(0);
+        layer.crossbar().setDriftCompensationOverride(true);
+        layer.crossbar().setSecondsSinceProgramming(31_536_000);
+        // the weights moved since the first write, but a pulsed device has no drift: the factor must stay exactly 1
+        assertEquals(1.0, layer.crossbar().driftCompensationFactor(), 0.0);
+    }
+
+    @Test
     void digitalLayersKeepTheirOwnUpdaterAndDeviceStateIsNeverDividedByTheBatch() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).updater(new Adam(1e-2)).list()
                 .layer(new DenseLayer.Builder().nIn(6).nOut(5).activation(Activation.TANH).build())

@@ -28,16 +28,4 @@ public record Fidelity(double agreement, double kl, double accuracy) {
                 Distributions.agreement(top, eval.classes()));
     }
 
-    /**
-     * As {@link #of} without the divergence (for copies whose probabilities are not wanted).
-     *
-     * @param copyClasses the copy's top-1 classes
-     * @param reference   the teacher's reference
-     * @param eval        the rows and labels
-     * @return agreement and accuracy, {@code kl} NaN
-     */
-    public static Fidelity ofClasses(int[] copyClasses, TeacherReference reference, EvaluationSet eval) {
-        return new Fidelity(Distributions.agreement(copyClasses, reference.majority()), Double.NaN,
-                Distributions.agreement(copyClasses, eval.classes()));
-    }
 }

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,7 +69,7 @@ final class MultiLayerStudentNetwork implements StudentNetwork {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(conf.getConf(0).getSeed()).dataType(conf.getDataType()).graphBuilder()
-                .addInputs(INPUT).setInputTypes(InputType.feedForward(inputSize()));
+                .addInputs(INPUT);
         String previous = INPUT;
         int i = 0;
         for (String name : layers.keySet()) {

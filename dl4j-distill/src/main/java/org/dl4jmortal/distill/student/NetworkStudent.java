@@ -162,6 +162,14 @@ public final class NetworkStudent implements Student {
             }
         }
         BaseLayer out = (BaseLayer) network.layers().get(network.outputLayerName()).conf().getLayer();
-        return network.model().getClass().getSimpleName() + " " + widths + ", updater " + out.getIUpdater();
+        return network.model().getClass().getSimpleName() + " " + widths + ", " + updater(out.getIUpdater());
+    }
+
+    private static String updater(org.nd4j.linalg.learning.config.IUpdater u) {
+        if (u instanceof org.nd4j.linalg.learning.config.Adam a) {
+            return "Adam, learning rate " + (a.getLearningRateSchedule() != null ? a.getLearningRateSchedule()
+                    : String.valueOf(a.getLearningRate()));
+        }
+        return "updater " + u;
     }
 }

@@ -109,10 +109,6 @@ public record TransferSpec(Kind kind, long count, long rows, Path folder) {
         return n;
     }
 
-    /** @return true if the rows are the training images (labelled or not) */
-    public boolean usesTrainingImages() {
-        return kind == Kind.TRAIN || kind == Kind.UNLABELLED;
-    }
 
     @Override
     public String toString() {

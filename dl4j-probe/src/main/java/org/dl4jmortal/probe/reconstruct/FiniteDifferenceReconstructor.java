@@ -68,6 +68,8 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
     static final int PILOT_READS = 2;
     /** Inputs that carry the dither offset. */
     static final int DITHER_COORDINATES = 32;
+    /** Relative spread of one read's estimate below which the reads count as noise-free (float rounding). */
+    static final double NOISE_FREE = 1e-6;
     /** Levels of a 7-bit DAC on each side of 0 ({@code 2^7 - 2} steps over {@code [-1, 1]}). */
     static final int DAC_LEVELS = 63;
 
@@ -411,8 +413,9 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
         }
 
         private int readsForBudget(long perRead) {
-            if (readVariance().sumNumber().doubleValue() == 0) {
-                return reads; // noise-free reads: repeating them adds nothing
+            double norm = sum.div(count.add(count.eq(0.0).castTo(DataType.DOUBLE))).norm2Number().doubleValue();
+            if (Math.sqrt(readVariance().sumNumber().doubleValue()) <= NOISE_FREE * norm) {
+                return reads; // noise-free reads (they differ by rounding only): repeating them adds nothing
             }
             return (int) Math.max(reads, Math.min(Integer.MAX_VALUE, budget / 2 / perRead));
         }

@@ -23,6 +23,11 @@ import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
  * distinct probe rows carry at least as much information as repeats of fewer rows, and the default is one read per
  * row; with {@code repeats >= 2} the read noise is also estimated from the spread of the repeats (pure error), and
  * the estimated error uses that estimate.
+ * <p>
+ * Dither: no offset is added here. The probe rows differ from one another, so a converter's rounding changes from row
+ * to row and enters the fit like noise of variance {@code step^2 / 12} (which the oracle's bound includes), averaging
+ * out below one step as the rows accumulate; repeats of one row would round alike, which is why finite differences
+ * dither their repeats ({@link FiniteDifferenceReconstructor}).
  */
 public final class LeastSquaresReconstructor implements CheckpointedReconstructor {
     /** Registered name. */

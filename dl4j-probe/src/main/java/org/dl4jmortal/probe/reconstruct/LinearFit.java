@@ -26,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the first-order expansion of {@code F_j^-1} around {@code wbar_j G}, whose first-order term vanishes for this
  * choice, so the relative error is of second order in the spread of {@code 1 / (V omega)} across rows (exact for
  * homoscedastic noise with equal weights: then it is {@code sigma_j^2 tr (X^T X)^-1}). {@code q_n} uses the Gram
- * matrix of the rows seen so far, refreshed each time their number doubles.
+ * matrix of the rows seen so far, refreshed each time their number has grown fourfold.
  * <p>
  * Rows may carry weights {@code omega_n} (feasible weighted least squares).
  * <p>
@@ -131,83 +131,87 @@ final class LinearFit implements LayerFit {
             throw new IllegalArgumentException("a sampled variance needs the approximate bound and no validity mask");
         }
         this.stride = stride;
-        INDArray xd = x.castTo(DataType.DOUBLE);
+        // wide layers: products in float32 (twice as fast; a chunk's relative rounding ~1e-7 sqrt(b)), accumulated
+        // in double; narrow layers: double throughout
+        DataType type = p > FLOAT_PRODUCTS_ABOVE ? DataType.FLOAT : DataType.DOUBLE;
+        INDArray xs = x.castTo(type);
         INDArray yd = y.castTo(DataType.DOUBLE);
         INDArray v = variance == null ? null : variance.castTo(DataType.DOUBLE);
         if (intercept) {
-            xd = Nd4j.hstack(xd, Nd4j.ones(DataType.DOUBLE, xd.rows(), 1));
+            xs = Nd4j.hstack(xs, Nd4j.ones(type, xs.rows(), 1));
         }
         if (valid != null) {
             int[] keep = rowsWhereAllValid(valid);
             if (keep.length == 0) {
                 return;
             }
-            if (keep.length < xd.rows()) {
-                xd = xd.getRows(keep);
+            if (keep.length < xs.rows()) {
+                xs = xs.getRows(keep);
                 yd = yd.getRows(keep);
                 v = v == null ? null : v.getRows(keep);
                 rowWeights = rowWeights == null ? null : rowWeights.reshape(rowWeights.length(), 1).getRows(keep);
             }
-            valid = null;
         }
-        INDArray omega = rowWeights == null ? Nd4j.ones(DataType.DOUBLE, xd.rows(), 1)
-                : rowWeights.castTo(DataType.DOUBLE).reshape(xd.rows(), 1);
-        addShared(xd, yd, v, omega);
+        addShared(xs, yd, v, rowWeights == null ? null : rowWeights.castTo(type).reshape(xs.rows(), 1));
     }
 
-    private void addShared(INDArray xd, INDArray yd, INDArray v, INDArray omega) {
-        INDArray xw = xd.mulColumnVector(omega);
-        INDArray xf = p > FLOAT_PRODUCTS_ABOVE ? xd.castTo(DataType.FLOAT) : null;
-        INDArray xwtf = p > FLOAT_PRODUCTS_ABOVE ? xw.castTo(DataType.FLOAT).transpose() : null;
-        double[] nz = xd.neq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+    /**
+     * @param xs    regressors with the intercept column {@code [b, p]}, FLOAT for wide layers, else DOUBLE
+     * @param yd    responses {@code [b, nOut]} DOUBLE
+     * @param v     true variances (every row, or every {@code stride}-th row), or null
+     * @param omega row weights {@code [b, 1]} of the type of {@code xs}, or null for 1
+     */
+    private void addShared(INDArray xs, INDArray yd, INDArray v, INDArray omega) {
+        DataType type = xs.dataType();
+        INDArray xw = omega == null ? xs : xs.mulColumnVector(omega);
+        INDArray xwt = xw.transpose();
+        double[] nz = xs.neq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
         for (int i = 0; i < nIn; i++) {
             activeRows[i] += nz[i];
         }
         if (v != null && exactInfo) {
-            INDArray xt = xd.transpose();
-            double[] rowEnergy = xd.mul(xd).sum(1).toDoubleVector();
+            // every unit's information X^T diag(1 / V_.j) X, in float products for speed (the bound needs no more)
+            INDArray xf = xs.castTo(DataType.FLOAT);
+            INDArray xft = xf.transpose();
+            double[] rowEnergy = xf.mul(xf).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
             double[][] vs = v.toDoubleMatrix();
+            float[] w = new float[vs.length];
             for (int j = 0; j < nOut; j++) {
-                double[] w = new double[vs.length];
                 for (int n = 0; n < w.length; n++) {
-                    if (vs[n][j] > 0) {
-                        w[n] = 1.0 / vs[n][j];
-                    } else if (rowEnergy[n] > 0) {
-                        infiniteInformation = true;
-                    }
+                    w[n] = vs[n][j] > 0 ? (float) (1.0 / vs[n][j]) : 0f;
+                    infiniteInformation |= !(vs[n][j] > 0) && rowEnergy[n] > 0;
                 }
-                INDArray wc = Nd4j.create(w, new long[] {w.length, 1}, DataType.DOUBLE);
-                unitInfo.get(j).addi(xt.mmul(xd.mulColumnVector(wc)));
+                INDArray wc = Nd4j.create(w, new long[] {w.length, 1}, DataType.FLOAT);
+                unitInfo.get(j).addi(xft.mmul(xf.mulColumnVector(wc)).castTo(DataType.DOUBLE));
             }
             noiseSeen = true;
         }
         if (v != null && !exactInfo) {
-            if (qInverse == null || (rows >= 2L * p && rows >= 2 * qInverseRows)) {
-                INDArray reference = rows >= 2L * p ? gram : xd.transpose().mmul(xd);
-                qInverse = safeInverse(reference);
+            // the reference Gram matrix of q_n is refreshed each time the rows have grown fourfold
+            if (qInverse == null || (rows >= 2L * p && rows >= 4 * qInverseRows)) {
+                INDArray reference = rows >= 2L * p ? gram : xs.transpose().mmul(xs).castTo(DataType.DOUBLE);
+                qInverse = safeInverse(reference).castTo(DataType.FLOAT).detach(); // kept beyond a scratch workspace
                 qInverseRows = Math.max(1, rows);
             }
-            INDArray inv = qInverse;
-            INDArray xs = xd;
+            INDArray sampled = xs;
             INDArray omegaS = omega;
             if (stride > 1) {
                 int[] sample = new int[(int) v.rows()];
                 for (int i = 0; i < sample.length; i++) {
                     sample[i] = i * stride;
                 }
-                xs = xd.getRows(sample);
-                omegaS = omega.getRows(sample);
+                sampled = xs.getRows(sample);
+                omegaS = omega == null ? null : omega.getRows(sample);
             }
-            INDArray gx = xs.castTo(DataType.FLOAT).mmul(inv.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE);
-            INDArray q = gx.muli(gx).sum(1);
-            double[] qs = q.toDoubleVector();
-            double[] om = omegaS.toDoubleVector();
-            double[][] vs = exactInfo ? null : v.toDoubleMatrix();
-            for (int n = 0; vs != null && n < qs.length; n++) {
+            INDArray gx = sampled.castTo(DataType.FLOAT).mmul(qInverse);
+            double[] qs = gx.muli(gx).sum(1).castTo(DataType.DOUBLE).toDoubleVector();
+            double[] om = omegaS == null ? null : omegaS.castTo(DataType.DOUBLE).toDoubleVector();
+            double[][] vs = v.toDoubleMatrix();
+            for (int n = 0; n < qs.length; n++) {
                 if (qs[n] <= 0) {
                     continue;
                 }
-                sumQ += qs[n] * om[n];
+                sumQ += qs[n] * (om == null ? 1.0 : om[n]);
                 for (int j = 0; j < nOut; j++) {
                     if (vs[n][j] > 0) {
                         sumWq[j] += qs[n] / vs[n][j];
@@ -218,20 +222,17 @@ final class LinearFit implements LayerFit {
             }
             noiseSeen = true;
         }
-        if (p > FLOAT_PRODUCTS_ABOVE) {
-            // wide layers: chunk products in float32 (twice as fast; a chunk's relative rounding ~1e-7 sqrt(b)),
-            // accumulated in double
-            gram.addi(xwtf.mmul(xf).castTo(DataType.DOUBLE));
-            xty.addi(xwtf.mmul(yd.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE));
-        } else {
-            gram.addi(xw.transpose().mmul(xd));
-            xty.addi(xw.transpose().mmul(yd));
+        gram.addi(xwt.mmul(xs).castTo(DataType.DOUBLE));
+        xty.addi(xwt.mmul(yd.castTo(type)).castTo(DataType.DOUBLE));
+        INDArray squares = yd.mul(yd);
+        if (omega != null) {
+            squares.muliColumnVector(omega.castTo(DataType.DOUBLE));
         }
-        double[] sq = yd.mul(yd).mulColumnVector(omega).sum(0).toDoubleVector();
+        double[] sq = squares.sum(0).toDoubleVector();
         for (int j = 0; j < nOut; j++) {
             yy[j] += sq[j];
         }
-        rows += xd.rows();
+        rows += xs.rows();
     }
 
     /**

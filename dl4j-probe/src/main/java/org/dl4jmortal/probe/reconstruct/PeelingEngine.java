@@ -10,6 +10,7 @@ import org.dl4jmortal.spi.chip.TappedModel;
 import org.dl4jmortal.spi.reconstruct.LayerReconstruction;
 import org.dl4jmortal.spi.reconstruct.NoiseModel;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,6 +28,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * converter noise with the row's abs-max, read noise grows with the row's energy), so deeper {@code .pre} layers are
  * fitted by feasible weighted least squares with the row weights of {@link RowVarianceModel}, estimated from the
  * residuals of an ordinary fit on the first chunk.
+ * <p>
+ * <b>Fits.</b> A layer read through its {@code .pre} tap, or after an invertible activation that every unit shares
+ * (identity, tanh, sigmoid, softmax), is one {@link LinearFit} on the rows where every unit is invertible; a ReLU
+ * layer read after its activation is an {@link ActiveSetFit}, each unit on its own active rows. With repeated reads
+ * ({@code repeats >= 2}) the shared fits also estimate the read noise from the spread of the repeats.
+ * <p>
+ * Memory: the temporaries of each chunk live in a scratch workspace ({@link ScratchWorkspaces}); only the normal
+ * equations (and, for {@link ActiveSetFit}, the compacted rows) are kept.
  */
 final class PeelingEngine {
     /** Fraction of rows above which saturated inversions abort the fit. */
@@ -93,11 +102,17 @@ final class PeelingEngine {
         long nextCheckpoint = 2L * unknownsPerUnit() * repeats;
         for (long first = 0; first < distinctRows; first += chunk) {
             int count = (int) Math.min(chunk, distinctRows - first);
-            INDArray distinct = inputs.apply(first, count);
-            INDArray x = repeats == 1 ? distinct : repeatRows(distinct, repeats);
+            INDArray x;
+            try (MemoryWorkspace ignored = ScratchWorkspaces.absorbing()) {
+                // the design's temporaries stay in the scratch workspace; only the probe rows are kept
+                INDArray distinct = inputs.apply(first, count);
+                x = (repeats == 1 ? distinct : repeatRows(distinct, repeats)).detach();
+            }
             QueryResult r = model.query(x, taps);
-            for (LayerState s : states) {
-                absorb(s, x, r, repeats);
+            try (MemoryWorkspace ignored = ScratchWorkspaces.absorbing()) {
+                for (LayerState s : states) {
+                    absorb(s, x, r, repeats);
+                }
             }
             if (first == 0) {
                 checkSaturation(states);

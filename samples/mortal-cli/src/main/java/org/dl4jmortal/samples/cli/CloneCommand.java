@@ -77,7 +77,7 @@ public final class CloneCommand implements Callable<Integer> {
                     + "device (default: ${DEFAULT-VALUE})")
     int fineTuneEpochs;
 
-    @Option(names = "--fine-tune-lr", defaultValue = "0.01", paramLabel = "LR",
+    @Option(names = "--fine-tune-lr", defaultValue = "0.001", paramLabel = "LR",
             description = "in-place fine-tuning SGD learning rate, x0.8 per epoch (default: ${DEFAULT-VALUE})")
     double fineTuneLearningRate;
 

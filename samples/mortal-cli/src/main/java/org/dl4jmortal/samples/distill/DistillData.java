@@ -14,7 +14,6 @@ import org.dl4jmortal.samples.data.LabelledImages;
 import org.dl4jmortal.spi.distill.TransferSet;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Fashion-MNIST as transfer and evaluation sets for distillation (pixels scaled to [0, 1], the chips' input units):
@@ -125,12 +124,4 @@ public final class DistillData {
         return idx;
     }
 
-    /**
-     * @param rows  a matrix
-     * @param count leading rows to keep
-     * @return a view of the first {@code count} rows
-     */
-    static INDArray head(INDArray rows, long count) {
-        return rows.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
-    }
 }

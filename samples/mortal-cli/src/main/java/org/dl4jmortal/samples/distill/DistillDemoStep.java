@@ -9,6 +9,7 @@ import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.distill.DistillationRun;
 import org.dl4jmortal.distill.eval.DistillReport;
 import org.dl4jmortal.distill.eval.EvaluationSet;
+import org.dl4jmortal.distill.eval.TeacherReference;
 import org.dl4jmortal.distill.method.KdDistiller;
 import org.dl4jmortal.distill.transfer.TransferSpec;
 import org.dl4jmortal.samples.demo.DemoStep;
@@ -50,7 +51,7 @@ public final class DistillDemoStep implements DemoStep {
         Student student = Students.create("mlp", teacher, seed, null, null);
         DistillationSettings settings = DistillationSettings.builder().epochs(EPOCHS).seed(seed).build();
         DistillReport report = DistillationRun.run(new KdDistiller(), teacher, student, transfer, settings, eval,
-                5, new ProgressListener(context.progress(), null, "distill (kd)", EPOCHS));
+                TeacherReference.DEFAULT_PASSES, new ProgressListener(context.progress(), null, "distill (kd)", EPOCHS));
         Path studentFile = context.outDir().resolve(STUDENT_FILE);
         StudentFiles.save(student, studentFile);
         Path plot = context.outDir().resolve(PLOT_FILE);

@@ -40,17 +40,20 @@ public final class DistillMarkdown {
     }
 
     /**
-     * @param f the fleet
+     * @param f           the fleet
+     * @param digitalNote how the digital network was trained besides {@code kd} (for example its hardware-aware weight
+     *                    noise), or empty
      * @return a Markdown section starting with {@code ## }
      */
-    public static String fleet(FleetReport f) {
+    public static String fleet(FleetReport f, String digitalNote) {
         StringBuilder md = new StringBuilder();
         md.append("## Clones\n\n");
-        md.append(String.format(Locale.ROOT, "The chip was distilled once into a digital network (`kd`, agreement %.4f "
+        md.append(String.format(Locale.ROOT, "The chip was distilled once into a digital network (`kd`%s, agreement %.4f "
                         + "with the original's majority; the original's self-agreement is %.4f), which was programmed into "
                         + "%d fresh `%s` chips, each with its own seed (programming noise, drift)%s. Agreement: one pass of "
                         + "each clone against the original's majority over K = %d passes. Teacher queries in all: %d.%n%n",
-                f.distill().fidelity().agreement(), f.distill().reference().selfAgreement(), f.settings().clones(),
+                digitalNote.isEmpty() ? "" : ", " + digitalNote, f.distill().fidelity().agreement(),
+                f.distill().reference().selfAgreement(), f.settings().clones(),
                 f.settings().device(), f.settings().fineTuneEpochs() > 0 ? String.format(Locale.ROOT,
                         ", then fine-tuned in place for %d epochs on the original's recorded outputs",
                         f.settings().fineTuneEpochs()) : "", f.distill().reference().passes(), f.queries()));

@@ -10,6 +10,7 @@ import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
 import org.dl4jmortal.distill.FleetRun;
 import org.dl4jmortal.distill.eval.EvaluationSet;
+import org.dl4jmortal.distill.eval.TeacherReference;
 import org.dl4jmortal.distill.fleet.FleetReport;
 import org.dl4jmortal.distill.fleet.FleetSettings;
 import org.dl4jmortal.distill.student.MlpSpec;
@@ -59,7 +60,7 @@ public final class FleetDemoStep implements DemoStep {
                 Students.DIGITAL_LEARNING_RATE, Students.DIGITAL_DECAY), new HardwareAwareWeightNoise(WEIGHT_NOISE, seed));
         ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, Students.FACTORY);
         FleetReport report = FleetRun.run(teacher, digital, transfer, DistillationSettings.builder().epochs(EPOCHS)
-                        .seed(seed).build(), eval, 5, factory, FleetSettings.of(CLONES, seed),
+                        .seed(seed).build(), eval, TeacherReference.DEFAULT_PASSES, factory, FleetSettings.of(CLONES, seed),
                 new ProgressListener(context.progress(), null, "fleet (kd)", EPOCHS), null);
         Path plot = context.outDir().resolve(PLOT_FILE);
         DistillPlots.writeCloneBars(report, plot);
@@ -69,7 +70,8 @@ public final class FleetDemoStep implements DemoStep {
         context.out().printf(Locale.ROOT, "fleet of %d PCM clones: mean agreement %.4f (worst %.4f) at 1 s, %.4f "
                         + "(worst %.4f) at 1 day%n", CLONES, report.meanAgreement(), report.worstAgreement(),
                 report.meanAgreement1d(), report.worstAgreement1d());
-        String md = DistillMarkdown.fleet(report) + "![clone agreement](" + PLOT_FILE + ")\n\n";
+        String md = DistillMarkdown.fleet(report, "hardware-aware: weight noise " + WEIGHT_NOISE
+                + " of each column's max |w| while it trained") + "![clone agreement](" + PLOT_FILE + ")\n\n";
         return new DemoStepResult(KEY, metrics, md, Map.of("clones-plot", plot));
     }
 }

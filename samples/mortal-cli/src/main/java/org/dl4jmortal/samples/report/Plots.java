@@ -131,8 +131,8 @@ public final class Plots {
                 .yAxisTitle("relative weight error ||W_hat - W|| / ||W||").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        // errors fall with the queries, so the upper right corner stays free for the legend
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         int layer = 0;
         int drawn = 0;
         for (String name : errors.keySet()) {
