@@ -8,7 +8,9 @@
 //   - an internal link (same server) must reach an existing file (HTTP 200), and its #fragment, if any, must name an
 //     element id (or <a name>) of that page;
 //   - every <img> must have loaded (naturalWidth > 0), and no image, stylesheet or script request may fail;
-//   - a page must load with HTTP 200, raise no uncaught script error, and show text in its body.
+//   - a page must load with HTTP 200, raise no uncaught script error, and show text in its body;
+//   - a site page (not Javadoc) must apply the project's one stylesheet (css/site.css, copied into every module's site
+//     by the root pom), must not be wider than the window, and no table may stick out of the content column.
 // Requests to other hosts are blocked (the check is offline) and listed; an image that needs one fails.
 // Exit status: 0 all good, 1 problems found (listed), 2 bad usage or the browser could not start.
 
@@ -142,6 +144,7 @@ async function main() {
   const ids = new Map();            // page path -> Set of ids and anchor names
   let linksChecked = 0;
   let imagesChecked = 0;
+  let sitePages = 0;                // pages checked for the stylesheet and overflow (all but Javadoc)
   const started = Date.now();
 
   await context.route('**/*', (route) => {
@@ -185,9 +188,31 @@ async function main() {
       links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id)
         .concat([...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name'))),
-    })).catch((e) => { report(p, `cannot inspect: ${e.message}`); return { text: 0, images: [], links: [], ids: [] }; });
+      siteCss: [...document.styleSheets].some((s) => s.href && new URL(s.href).pathname.endsWith('/css/site.css')
+        && s.cssRules.length > 0),
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      tableOverflow: (() => {
+        const column = document.getElementById('bodyColumn');
+        if (!column) return [];
+        const style = getComputedStyle(column);
+        const right = column.getBoundingClientRect().right - parseFloat(style.paddingRight);
+        return [...column.querySelectorAll('table')].map((t, i) => ({ i, by: t.getBoundingClientRect().right - right }))
+          .filter((t) => t.by > 0.5);
+      })(),
+    })).catch((e) => {
+      report(p, `cannot inspect: ${e.message}`);
+      return { text: 0, images: [], links: [], ids: [], siteCss: true, pageOverflow: 0, tableOverflow: [] };
+    });
     ids.set(p, new Set(facts.ids));
     if (facts.text === 0) report(p, 'renders no text');
+    if (!p.includes('/apidocs/')) {
+      sitePages++;
+      if (!facts.siteCss) report(p, 'the site stylesheet css/site.css is not applied');
+      if (facts.pageOverflow > 0) report(p, `the page is ${facts.pageOverflow} px wider than the window`);
+      for (const t of facts.tableOverflow) {
+        report(p, `table ${t.i + 1} sticks out of the content column by ${t.by.toFixed(1)} px`);
+      }
+    }
     for (const e of errors) report(p, `script error: ${e}`);
     for (const f of failed) report(p, `missing resource ${f}`);
     for (const img of facts.images) {
@@ -240,13 +265,14 @@ async function main() {
   await fsp.rm(profile, { recursive: true, force: true });
 
   const summary = {
-    site: args.site, pages: pages.length, linksChecked, fragmentLinks: links.length, imagesChecked,
+    site: args.site, pages: pages.length, sitePages, linksChecked, fragmentLinks: links.length, imagesChecked,
     externalBlocked: [...external.keys()].sort(), problems, knownToolDefects: known,
     seconds: (Date.now() - started) / 1000,
   };
   await fsp.writeFile(path.join(args.out, 'report.json'), JSON.stringify(summary, null, 2));
   console.log(`checked ${pages.length} pages, ${linksChecked} internal links (${links.length} with fragments), `
-    + `${imagesChecked} images in ${summary.seconds.toFixed(1)} s; screenshots in ${path.join(args.out, 'screenshots')}`);
+    + `${imagesChecked} images in ${summary.seconds.toFixed(1)} s; stylesheet and overflow on ${sitePages} site pages; `
+    + `screenshots in ${path.join(args.out, 'screenshots')}`);
   if (external.size > 0) {
     console.log(`${external.size} request(s) to other hosts were blocked (not needed to render):`);
     for (const [u, from] of external) console.log(`  ${u}  (from ${from})`);

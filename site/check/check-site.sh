@@ -3,7 +3,8 @@
 #
 # Serves the staged Maven site (default: target/staging, made by `mvn -B compile site site:stage`) on 127.0.0.1 and
 # loads every page in headless Chromium (Debian's `chromium` package, driven by playwright-core): fails on broken
-# internal links, missing images or resources, and pages that fail to render; saves screenshots and report.json in
+# internal links, missing images or resources, pages that fail to render, and site pages that do not apply the one
+# stylesheet (css/site.css) or whose tables stick out of the content column; saves screenshots and report.json in
 # target/site-check (or $SITE_CHECK_OUT). Installs what it needs: the chromium package (apt) if missing, and
 # playwright-core (npm ci, into site/check/node_modules, which git ignores). playwright-core's own browser download
 # is never used.

@@ -18,6 +18,9 @@ import org.dl4jmortal.probe.record.RecordingSummary;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.data.ImageDataSetIterator;
 import org.dl4jmortal.samples.data.LabelledImages;
+import org.dl4jmortal.spi.distill.DistillationSettings;
+import org.dl4jmortal.spi.plugin.MortalRegistry;
+import org.dl4jmortal.spi.plugin.PluginKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Option;
  * repository root with {@code mvn -q -pl samples/copy-out -am compile exec:java}; see the module's README.
  */
 @Command(name = "copy-out", mixinStandardHelpOptions = true,
-        description = "Copy a mortal chip out: taps, readable copies (reconstruction; distillation), a fleet of clones.")
+        description = "Copy a mortal chip out: taps, readable copies (reconstruction, distillation), a fleet of clones.")
 public final class CopyOut implements Callable<Integer> {
     @Option(names = "--chip", description = "a chip file to copy; without it the sample trains one in place")
     Path chip;
@@ -49,6 +52,13 @@ public final class CopyOut implements Callable<Integer> {
 
     @Option(names = "--budget", defaultValue = "0", description = "reconstruction query budget, 0 = the method's default")
     long budget;
+
+    @Option(names = "--distiller", defaultValue = "kd", description = "distiller plugin of the distillation copy: kd or hint (default: ${DEFAULT-VALUE})")
+    String distiller;
+
+    @Option(names = "--distill-epochs", defaultValue = "" + DistillationSettings.DEFAULT_EPOCHS,
+            description = "epochs of the distillation copy (default: ${DEFAULT-VALUE}, as mortal distill)")
+    int distillEpochs;
 
     @Option(names = "--clones", defaultValue = "5", description = "fleet size (default: ${DEFAULT-VALUE})")
     int clones;
@@ -74,21 +84,24 @@ public final class CopyOut implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/copy-out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
+    /** The folder of the tap files under the output folder. */
+    static final String TAPS_FOLDER = "taps";
+
     private Map<String, Object> report;
 
     /**
      * The copy methods this sample runs, in order; each copy is measured and cloned into its own fleet.
      * <p>
-     * Today: weight reconstruction ({@link ReconstructionCopy}, dl4j-probe). Distillation (module dl4j-distill,
-     * {@code kd} and {@code hint} after Hinton et al. 2015 and Romero et al. 2015) is the second entry of this list:
-     * a {@link CopyMethod} that trains a digital student with a {@code Distiller} from the registry on the tap files
-     * of step 2 or on fresh teacher queries (the module's README says how).
+     * Weight reconstruction ({@link ReconstructionCopy}, module dl4j-probe, reconstructor {@code least-squares}),
+     * then distillation ({@link DistillationCopy}, module dl4j-distill, distiller {@code --distiller}: {@code kd}
+     * after Hinton, Vinyals &amp; Dean 2015 or {@code hint} after Romero et al. 2015) on the tap files of step 2.
      *
      * @param config the run's configuration
      * @return the methods
      */
     static List<CopyMethod> copyMethods(CopyOutConfig config) {
-        return List.of(new ReconstructionCopy("least-squares", config.budget()));
+        return List.of(new ReconstructionCopy("least-squares", config.budget()),
+                new DistillationCopy(config.distiller(), config.distillEpochs(), config.out().resolve(TAPS_FOLDER)));
     }
 
     /**
@@ -98,7 +111,7 @@ public final class CopyOut implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
-        CopyOutConfig config = new CopyOutConfig(chip, device, epochs, hidden, at, budget, clones, fleetDevice, passes,
+        CopyOutConfig config = new CopyOutConfig(chip, device, epochs, hidden, at, budget, distiller, distillEpochs, clones, fleetDevice, passes,
                 trainPerClass, testPerClass, data, seed, out);
         report = run(config, System.out);
         return 0;
@@ -113,6 +126,7 @@ public final class CopyOut implements Callable<Integer> {
      */
     public static Map<String, Object> run(CopyOutConfig config, PrintStream log) throws IOException {
         DeviceSettings.resolve(config.fleetDevice(), Map.of());   // an unknown fleet device fails before any work
+        MortalRegistry.global().get(PluginKind.DISTILLER, config.distiller());   // so does an unknown distiller
         if (config.chip() == null) {
             DeviceSettings.resolve(config.teacherDevice(), Map.of());
         }
@@ -139,7 +153,7 @@ public final class CopyOut implements Callable<Integer> {
                 reference.accuracy(), reference.selfAgreement(), config.passes());
 
         // 2. taps: every layer of the chip on the transfer images, streamed to .npy
-        RecordingSummary taps = TapsStep.record(teacher, transfer, config.out().resolve("taps"), config.seed());
+        RecordingSummary taps = TapsStep.record(teacher, transfer, config.out().resolve(TAPS_FOLDER), config.seed());
         Map<String, Object> tapsRow = new LinkedHashMap<>();
         tapsRow.put("rows", taps.rows());
         tapsRow.put("files", taps.files().stream().map(p -> p.getFileName().toString()).toList());
@@ -148,7 +162,7 @@ public final class CopyOut implements Callable<Integer> {
         tapsRow.put("ledger", taps.ledger());
         root.put("taps", tapsRow);
         log.printf("taps: %d rows x %d taps to %s (%.1f MB)%n", taps.rows(), taps.files().size(),
-                config.out().resolve("taps"), taps.bytes() / 1e6);
+                config.out().resolve(TAPS_FOLDER), taps.bytes() / 1e6);
 
         // 3. readable copies, and 4. a fleet of clones from each
         List<Map<String, Object>> copies = new ArrayList<>();

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param hidden          its hidden widths, each {@code >= 1}
  * @param atSeconds       time since programming at which the chip is copied, seconds, finite and {@code >= 0}
  * @param budget          query budget of the reconstruction, {@code >= 0} (0 = the method's default)
+ * @param distiller       registered distiller of the distillation copy ({@code kd} or {@code hint})
+ * @param distillEpochs   its epochs over the transfer images, {@code >= 1}
  * @param clones          size of the fleet, {@code >= 1}
  * @param fleetDevice     programmed device of the clones (for example {@code pcm})
  * @param passes          passes of the chip whose majority vote is the reference, {@code >= 1} (DESIGN.md §4: K = 5)
@@ -24,16 +26,18 @@ import java.util.Objects;
  * @param out             output folder
  */
 public record CopyOutConfig(Path chip, String teacherDevice, int teacherEpochs, List<Integer> hidden,
-                            double atSeconds, long budget, int clones, String fleetDevice, int passes,
+                            double atSeconds, long budget, String distiller, int distillEpochs, int clones,
+                            String fleetDevice, int passes,
                             int trainPerClass, int testPerClass, String data, long seed, Path out) {
 
     /**
      * @throws IllegalArgumentException if a value is out of range (the message names the option and the range)
-     * @throws NullPointerException     if a device name, the data or the output folder is null
+     * @throws NullPointerException     if a device or distiller name, the data or the output folder is null
      */
     public CopyOutConfig {
         Objects.requireNonNull(teacherDevice, "teacherDevice");
         Objects.requireNonNull(fleetDevice, "fleetDevice");
+        Objects.requireNonNull(distiller, "distiller");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(out, "out");
         hidden = List.copyOf(hidden);
@@ -41,6 +45,7 @@ public record CopyOutConfig(Path chip, String teacherDevice, int teacherEpochs, 
             throw new IllegalArgumentException("--hidden needs one or more layer widths >= 1, got " + hidden);
         }
         atLeastOne("--teacher-epochs", teacherEpochs);
+        atLeastOne("--distill-epochs", distillEpochs);
         atLeastOne("--clones", clones);
         atLeastOne("--passes", passes);
         atLeastOne("--train-per-class", trainPerClass);
