@@ -88,6 +88,43 @@ class ChipReconstructionTest extends BaseDL4JTest {
         }
     }
 
+    /**
+     * Issue 6 (new-user report): finite differences on {@code .post} ReLU taps only. Units 0-7 have a bias of -1.5
+     * standard deviations of {@code x W_j} over random +-1 inputs, so each is active on about 6.7% (Phi(-1.5)) of
+     * random points; unit 8's bias is below {@code -||W_8||_1}, so no input in {@code [-1, 1]^40} activates it: it,
+     * and only it, is dead. On the ideal chip every other weight must come out exact (float32 rounding), and so
+     * must the biases.
+     */
+    @Test
+    void idealChipReluPostTapsFiniteDifferencesActivateEveryUnit() {
+        MultiLayerNetwork digital = mlp(40, 32, 12, 5, Activation.RELU, 6);
+        INDArray w = digital.getLayer(0).getParam("W");
+        INDArray b = digital.getLayer(0).getParam("b");
+        for (int j = 0; j < 8; j++) {
+            b.putScalar(j, -1.5 * w.getColumn(j).norm2Number().doubleValue());
+        }
+        b.putScalar(8, -w.getColumn(8).norm1Number().doubleValue() - 0.5);
+        AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(digital, "test").chip();
+        for (ReconstructionRequest.Differences d : ReconstructionRequest.Differences.values()) {
+            Reconstruction r = new FiniteDifferenceReconstructor().reconstruct(PostActivationTaps.of(chip),
+                    ReconstructionRequest.builder().differences(d).seed(7).build());
+            LayerReconstruction first = r.layers().get(0);
+            assertEquals(List.of(8), java.util.Arrays.stream(first.deadUnits()).boxed().toList(),
+                    d + ": dead units (" + first.note() + ")");
+            Map<String, Double> err = ReconstructedNetworks.relativeErrors(r,
+                    chip.evaluationOracle().effectiveWeights());
+            for (double e : err.values()) {
+                assertTrue(e <= 1e-4, d + ": relative errors " + err + " (" + first.note() + ")");
+            }
+            assertTrue(first.estimatedRelError() <= 1e-4 || Double.isNaN(first.estimatedRelError()),
+                    "estimated " + first.estimatedRelError());
+            MultiLayerNetwork rebuilt = ReconstructedNetworks.toNetwork(r);
+            for (int j : new int[] {0, 5, 20}) {
+                assertEquals(bias(digital, 0, j), bias(rebuilt, 0, j), 1e-4, d + ": bias of unit " + j);
+            }
+        }
+    }
+
     @Test
     void pcmChipLeastSquaresMeetsTheBound() {
         MultiLayerNetwork digital = mlp(40, 24, 16, 6, Activation.RELU, 3);
