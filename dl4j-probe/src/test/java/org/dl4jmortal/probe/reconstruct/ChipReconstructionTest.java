@@ -160,6 +160,28 @@ class ChipReconstructionTest extends BaseDL4JTest {
         assertTrue(fd.getMessage().contains("at least"), fd.getMessage());
     }
 
+    /**
+     * The minimum budget of finite differences counts the reads actually taken: with a budget the first layer
+     * (20 inputs, {@code .pre} tap) gets 2 pilot reads of {@code nIn + 1 = 21} probes, and peeling needs twice the
+     * {@code 12} unknowns per unit of the next layer (its inputs; {@link PeelingEngine}): 2 x 21 + 2 x 12 = 66. A budget of 66 works and is not exceeded;
+     * 65 is refused before any query is sent.
+     */
+    @Test
+    void finiteDifferenceMinimumBudgetIsEnough() {
+        AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(mlp(20, 12, 10, 4, Activation.RELU, 1),
+                "test").chip();
+        long before = chip.ledger().queries();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                new FiniteDifferenceReconstructor().reconstruct(chip, ReconstructionRequest.builder().budget(65).build()));
+        assertTrue(e.getMessage().contains("at least 66 queries are needed"), e.getMessage());
+        assertTrue(e.getMessage().contains("(nIn + 1) x 1 operating point x 2 read(s)"), e.getMessage());
+        assertEquals(before, chip.ledger().queries(), "refused before any query");
+        Reconstruction r = new FiniteDifferenceReconstructor().reconstruct(chip,
+                ReconstructionRequest.builder().budget(66).build());
+        assertTrue(r.queries() <= 66, "spent " + r.queries());
+        assertEquals(66, chip.ledger().queries() - before);
+    }
+
     @Test
     void missingTapIsNamed() {
         AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(mlp(20, 12, 10, 4, Activation.RELU, 1),
