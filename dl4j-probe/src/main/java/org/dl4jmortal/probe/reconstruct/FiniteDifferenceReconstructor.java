@@ -26,8 +26,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link PeelingEngine}), since they cannot be driven directly.
  * <p>
  * <b>Operating points.</b> With a {@code .pre} tap, and for identity, tanh and sigmoid, {@code x0 = 0} (one point).
- * For ReLU read after its activation, 0 and further dense Rademacher rows of the probe amplitude (4 points), so that
- * every unit is active somewhere; a unit active at none is dead (weights 0, bias -1: it stays dead).
+ * For ReLU read after its activation an entry {@code W_ij} is seen only at a point where unit {@code j} is active at
+ * both probes, so the points are chosen adaptively until every unit that any probe has activated has every entry
+ * seen: first {@value #SCREEN_ROWS} screening rows (Rademacher, the probe amplitude)
+ * show which units can be activated and give each a first direction (the cross-correlation of the rows with the
+ * unit's output, which is proportional to its weights for symmetric inputs: Bussgang 1952); then each point is
+ * {@code x0 = A sign(sum_j w_j / ||w_j||)} over the units not yet fully seen (on the largest entries; {@code w_j}
+ * the differences seen so far, else the screening direction), so that they are active with a margin much larger
+ * than any one step; a unit that resists two such points is driven at the probe where it was most active. Forward
+ * steps there go toward 0 ({@code x0_i -+ h}), so every probe stays within the probe amplitude. A unit that no probe
+ * activates is dead (weights 0, bias -1: it stays dead). If the budget or {@value #MAX_RELU_POINTS} points do not
+ * suffice to see every entry of every activated unit, the request is refused (suggesting a larger budget or
+ * {@code least-squares}) rather than returning unseen entries as zeros. The bias of such a layer is the mean of
+ * {@code z - x W} over every probe where the unit is active.
  * <p>
  * <b>Step.</b> The request's step, else the probe amplitude. Under abs-max noise management the signal and the
  * converter noise both scale with the row's abs-max, so at {@code x0 = 0} the signal-to-noise ratio does not depend on
@@ -60,8 +71,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FiniteDifferenceReconstructor implements CheckpointedReconstructor {
     /** Registered name. */
     public static final String NAME = "finite-difference";
-    /** Operating points for a ReLU layer read after its activation. */
-    static final int RELU_POINTS = 4;
+    /** Most operating points for a ReLU layer read after its activation. */
+    static final int MAX_RELU_POINTS = 16;
+    /** Screening rows sent before choosing the operating points of a ReLU layer read after its activation. */
+    static final int SCREEN_ROWS = 256;
     /** Most halvings of an automatic step that saturates most probes. */
     static final int MAX_STEP_HALVINGS = 6;
     /** Reads used to estimate the read noise before choosing the number of reads. */
@@ -95,26 +108,30 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
         LayerPlan first = plans.get(0);
         int n = first.nIn();
         boolean central = request.differences() == Differences.CENTRAL;
-        int points = first.usesPre() || !"relu".equalsIgnoreCase(first.activation()) ? 1 : RELU_POINTS;
-        long perRead = (central ? 2L * n : n + 1L) * points;
+        boolean adaptive = adaptive(first);
+        long perPoint = central ? 2L * n : n + 1L;
         boolean target = !Double.isNaN(request.targetError());
-        int minReads = request.repeats() > 0 ? request.repeats() : target ? PILOT_READS : 1;
-        long firstLayerMin = perRead * minReads;
+        // the reads every point gets before the noise is known: as FirstLayer#run plans them
+        int minReads = request.repeats() > 0 ? request.repeats() : target || request.budget() > 0 ? PILOT_READS : 1;
+        long screen = adaptive ? SCREEN_ROWS : 0;
+        long firstLayerMin = perPoint * minReads + screen;
         PeelingEngine upper = plans.size() > 1
                 ? new PeelingEngine(model, plans, 1, request.noiseModel().orElse(null), request.ridge(),
                 "driven by Rademacher network inputs") : null;
         long upperNeeded = upper == null ? 0 : 2L * upper.unknownsPerUnit();
         long budget = request.budget() > 0 ? request.budget() : target ? 0 : firstLayerMin + 2 * upperNeeded;
         if (budget > 0 && budget < firstLayerMin + upperNeeded) {
-            throw new IllegalArgumentException("budget of " + budget + " queries is too small: finite differences on layer '"
-                    + first.layerName() + "' need " + firstLayerMin + " queries (" + (central ? "2 nIn" : "nIn + 1")
-                    + " x " + points + " operating point(s) x " + minReads + " read(s))"
+            throw new IllegalArgumentException("budget of " + budget + " " + queries(budget) + " is too small: finite "
+                    + "differences on layer '" + first.layerName() + "' need " + (adaptive ? "at least " : "")
+                    + firstLayerMin + " queries (" + (central ? "2 nIn" : "(nIn + 1)") + " x "
+                    + (adaptive ? "at least 1 operating point" : "1 operating point") + " x " + minReads + " read(s)"
+                    + (adaptive ? " + " + screen + " screening rows" : "") + ")"
                     + (upper == null ? "" : " and peeling the layers above needs at least " + upperNeeded
                     + " more, so at least " + (firstLayerMin + upperNeeded) + " queries are needed"));
         }
         List<LayerReconstruction> layers = new ArrayList<>();
         long firstBudget = request.budget() > 0 ? request.budget() - upperNeeded : 0;
-        layers.add(new FirstLayer(model, first, request, central, points, firstBudget, upperNeeded, target).run());
+        layers.add(new FirstLayer(model, first, request, central, adaptive, firstBudget, upperNeeded, target).run());
         if (upper != null) {
             long spent = model.ledger().queries() - q0;
             long rows;
@@ -141,13 +158,29 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
         return new Reconstruction(NAME, layers, model.ledger().queries() - q0, (System.nanoTime() - start) * 1e-9);
     }
 
+    /**
+     * @param first the first layer's plan
+     * @return true if its operating points are chosen adaptively (a ReLU read after its activation)
+     */
+    static boolean adaptive(LayerPlan first) {
+        return !first.usesPre() && "relu".equalsIgnoreCase(first.activation());
+    }
+
+    /**
+     * @param q a number of queries
+     * @return "query" for 1, else "queries"
+     */
+    static String queries(long q) {
+        return q == 1 ? "query" : "queries";
+    }
+
     /** The first layer's reads, accumulated over operating points and repeats. */
     private static final class FirstLayer {
         final TappedModel model;
         final LayerPlan p;
         final ReconstructionRequest request;
         final boolean central;
-        final int points;
+        final boolean adaptive;
         final long budget;
         final long upperReserve;
         final boolean target;
@@ -161,18 +194,31 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
         final double[] biasSum;
         final double[] biasCount;
         final List<INDArray[]> baseReads = new ArrayList<>();
+        /** The operating points {@code [1, n]} each, in the order they are read. */
+        final List<INDArray> points = new ArrayList<>();
+        /** Adaptive points: per unit, whether any probe activated it, its largest activation and that probe. */
+        final boolean[] everActive;
+        final double[] bestActivation;
+        final INDArray[] bestRow;
+        /** Adaptive points: per unit, the screening direction {@code X^T y_j} {@code [n, m]}, and points aimed at it. */
+        INDArray screenDirection;
+        final int[] attempts;
+        /** Adaptive points: sums over active probes for the bias, {@code sum y}, {@code sum 1} and {@code X^T V}. */
+        final double[] activeSum;
+        final double[] activeCount;
+        final INDArray activeInputs;
         double h;
         int halvings;
         int reads;
         double ditherLevels;
 
-        FirstLayer(TappedModel model, LayerPlan p, ReconstructionRequest request, boolean central, int points,
+        FirstLayer(TappedModel model, LayerPlan p, ReconstructionRequest request, boolean central, boolean adaptive,
                    long budget, long upperReserve, boolean target) {
             this.model = model;
             this.p = p;
             this.request = request;
             this.central = central;
-            this.points = points;
+            this.adaptive = adaptive;
             this.budget = budget;
             this.upperReserve = upperReserve;
             this.target = target;
@@ -185,15 +231,28 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
             this.boundSum = Nd4j.zeros(DataType.DOUBLE, n, m);
             this.biasSum = new double[m];
             this.biasCount = new double[m];
+            this.everActive = new boolean[m];
+            this.bestActivation = new double[m];
+            this.bestRow = new INDArray[m];
+            this.attempts = new int[m];
+            this.activeSum = new double[m];
+            this.activeCount = new double[m];
+            this.activeInputs = adaptive ? Nd4j.zeros(DataType.DOUBLE, n, m) : null;
             this.h = request.step() > 0 ? request.step() : request.amplitude();
         }
 
         LayerReconstruction run() {
             long q0 = model.ledger().queries();
-            long perRead = (central ? 2L * n : n + 1L) * points;
             int fixed = request.repeats();
-            readAllPoints(0);
             int planned = fixed > 0 ? fixed : (target || budget > 0) ? PILOT_READS : 1;
+            if (adaptive) {
+                choosePoints(planned);
+                reads++;
+            } else {
+                points.add(Nd4j.zeros(DataType.FLOAT, 1, n));
+                readAllPoints(0);
+            }
+            long perRead = (central ? 2L * n : n + 1L) * points.size();
             for (int r = 1; r < planned; r++) {
                 readAllPoints(r);
             }
@@ -216,22 +275,131 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
 
         /** Reads every operating point once more (read {@code r}; dithered from the second read at {@code x0 = 0}). */
         void readAllPoints(int r) {
-            for (int k = 0; k < points; k++) {
+            for (int k = 0; k < points.size(); k++) {
                 readPoint(k, r);
             }
             reads++;
         }
 
-        private INDArray operatingPoint(int k) {
-            return k == 0 ? Nd4j.zeros(DataType.FLOAT, 1, n)
-                    : ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER, KeyedRandom.key(request.seed(), "fd"), k,
-                    1, n, request.amplitude(), 1.0);
+        /**
+         * Screens, then adds operating points (each read once) until every unit that any probe activated has every
+         * entry seen at both probes of some point; refuses if the budget or {@value #MAX_RELU_POINTS} points end first.
+         *
+         * @param planned the reads every point will get (the budget must pay for all of them)
+         */
+        private void choosePoints(int planned) {
+            long perPoint = (central ? 2L * n : n + 1L) * planned;
+            long q0 = model.ledger().queries();
+            screen();
+            long left = budget > 0 ? budget - (model.ledger().queries() - q0) : Long.MAX_VALUE;
+            long affordable = Math.min(MAX_RELU_POINTS, left / perPoint);
+            int[] unseen = unseenUnits();
+            while (unseen.length > 0 && points.size() < affordable) {
+                points.add(nextPoint(unseen));
+                readPoint(points.size() - 1, 0);
+                unseen = unseenUnits();
+            }
+            if (unseen.length > 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "finite differences on the ReLU tap %s of layer '%s': %d unit(s) that some probe activates "
+                                + "were still inactive at one of the two probes of some input after %d operating "
+                                + "point(s) and %d queries%s, so their weights cannot all be determined; %s, or use "
+                                + "--method least-squares (it uses every probe where a unit is active)",
+                        p.postTap() == null ? "output" : p.postTap(), p.layerName(), unseen.length, points.size(),
+                        model.ledger().queries() - q0,
+                        budget > 0 ? " (the budget left for this layer pays for " + affordable + " point(s) of "
+                                + perPoint + " queries)" : "",
+                        budget > 0 && affordable < MAX_RELU_POINTS ? "raise the budget by at least " + perPoint
+                                + " queries per further point" : "a larger probe amplitude (--amplitude) may help"));
+            }
+        }
+
+        /** Screening rows: which units can be activated, their first directions and their most active probes. */
+        private void screen() {
+            int rows = SCREEN_ROWS;
+            INDArray x = ProbeDesigns.rows(ReconstructionRequest.Design.RADEMACHER,
+                    KeyedRandom.key(request.seed(), "fd-screen"), 0, rows, n, request.amplitude(),
+                    ProbeDesigns.defaultDensity(n));
+            Read read = read(x);
+            track(x, read);
+            INDArray y = read.z.mul(read.valid);
+            screenDirection = x.castTo(DataType.DOUBLE).transpose().mmul(y);
+        }
+
+        /** Units activated by some probe but with an entry not yet seen at both probes of a point. */
+        private int[] unseenUnits() {
+            double[] unseenEntries = count.eq(0.0).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+            return java.util.stream.IntStream.range(0, m).filter(j -> everActive[j] && unseenEntries[j] > 0).toArray();
+        }
+
+        /**
+         * The next operating point for the unseen units: {@code A sign(sum_j w_j / ||w_j||)} on the largest
+         * {@code density * n} entries (0 elsewhere), with {@code w_j} the differences seen so far (else the
+         * screening direction); a unit aimed at twice without being seen gets the probe where it was most active.
+         */
+        private INDArray nextPoint(int[] unseen) {
+            double[] seen = count.sum(0).toDoubleVector();
+            for (int j : unseen) {
+                if (attempts[j] >= 2 && seen[j] == 0 && bestRow[j] != null) {
+                    attempts[j]++;
+                    return bestRow[j].dup();
+                }
+            }
+            INDArray mean = sum.div(count.add(count.eq(0.0).castTo(DataType.DOUBLE)));
+            INDArray direction = Nd4j.zeros(DataType.DOUBLE, n, 1);
+            for (int j : unseen) {
+                INDArray w = seen[j] > 0 ? mean.getColumn(j, true) : screenDirection.getColumn(j, true);
+                double norm = w.norm2Number().doubleValue();
+                if (norm > 0) {
+                    direction.addi(w.reshape(n, 1).div(norm));
+                }
+                attempts[j]++;
+            }
+            double[] dir = direction.toDoubleVector();
+            int keep = (int) Math.max(1, Math.round(ProbeDesigns.defaultDensity(n) * n));
+            Integer[] order = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted((i1, i2) -> Double.compare(Math.abs(dir[i2]), Math.abs(dir[i1]))).toArray(Integer[]::new);
+            INDArray x0 = Nd4j.zeros(DataType.FLOAT, 1, n);
+            for (int c = 0; c < keep; c++) {
+                int i = order[c];
+                x0.putScalar(0, i, dir[i] < 0 ? -request.amplitude() : request.amplitude());
+            }
+            return x0;
+        }
+
+        /**
+         * Records which units a read activated, their largest activation and the probe row behind it, and adds the
+         * active probes to the bias sums.
+         */
+        private void track(INDArray rows, Read read) {
+            if (!adaptive) {
+                return;
+            }
+            INDArray active = read.z.mul(read.valid);
+            double[] s = active.sum(0).toDoubleVector();
+            double[] c = read.valid.sum(0).toDoubleVector();
+            for (int j = 0; j < m; j++) {
+                activeSum[j] += s[j];
+                activeCount[j] += c[j];
+            }
+            activeInputs.addi(rows.castTo(DataType.DOUBLE).transpose().mmul(read.valid));
+            INDArray argMax = active.argMax(0);
+            double[] max = active.max(0).toDoubleVector();
+            for (int j = 0; j < m; j++) {
+                if (max[j] > 0) {
+                    everActive[j] = true;
+                    if (max[j] > bestActivation[j]) {
+                        bestActivation[j] = max[j];
+                        bestRow[j] = rows.getRow(argMax.getLong(j), true).castTo(DataType.FLOAT).dup();
+                    }
+                }
+            }
         }
 
         /** @return the dither offset of read {@code r} at point {@code k} {@code [1, n]}, zeros if none */
         private INDArray dither(int k, int r) {
             INDArray d = Nd4j.zeros(DataType.FLOAT, 1, n);
-            if (k != 0 || r == 0 || !request.dither() || ditherLevels <= 0 || n < 2) {
+            if (adaptive || k != 0 || r == 0 || !request.dither() || ditherLevels <= 0 || n < 2) {
                 return d;
             }
             double delta = ditherLevels * h / DAC_LEVELS;
@@ -247,19 +415,26 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
 
         private void readPoint(int k, int r) {
             while (true) {
-                INDArray x0 = operatingPoint(k);
+                INDArray x0 = points.get(k);
                 INDArray d = dither(k, r);
                 INDArray base = x0.add(d);
                 INDArray dCol = d.reshape(n, 1);
-                // probe i: base with coordinate i replaced by x0_i + h (forward) or x0_i +- h (central)
+                // forward steps go toward 0 where x0_i > 0, so that a probe stays within the probe amplitude
+                double[] steps = new double[n];
+                for (int i = 0; i < n; i++) {
+                    steps[i] = !central && x0.getDouble(0, i) > 0 ? -h : h;
+                }
+                INDArray stepCol = Nd4j.create(steps, new long[] {n, 1}, DataType.DOUBLE).castTo(DataType.FLOAT);
+                // probe i: base with coordinate i replaced by x0_i + step_i (forward) or x0_i +- h (central)
                 INDArray eye = Nd4j.eye(n).castTo(DataType.FLOAT);
-                INDArray plus = Nd4j.repeat(base, n).reshape(n, n).subi(eye.mulColumnVector(dCol)).addi(eye.mul(h));
+                INDArray plus = Nd4j.repeat(base, n).reshape(n, n).subi(eye.mulColumnVector(dCol))
+                        .addi(eye.mulColumnVector(stepCol));
                 INDArray rows = central
                         ? Nd4j.vstack(plus, plus.sub(eye.mul(2 * h)))
                         : Nd4j.vstack(base, plus);
                 double[] denominators = new double[n];
                 for (int i = 0; i < n; i++) {
-                    denominators[i] = central ? 2 * h : h - d.getDouble(0, i);
+                    denominators[i] = central ? 2 * h : steps[i] - d.getDouble(0, i);
                 }
                 Read read = read(rows);
                 if (k == 0 && r == 0 && read.invalidFraction > PeelingEngine.SATURATED_FRACTION
@@ -275,6 +450,7 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
                     continue;
                 }
                 absorb(read, rows, x0, d, denominators);
+                track(rows, read);
                 if (k == 0 && r == 0) {
                     chooseDither(read);
                 }
@@ -340,7 +516,7 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
          * the inverted activation recovers the quantized pre-activation plus the bias, so its gaps are the same).
          */
         private void chooseDither(Read first) {
-            if (!request.dither() || points != 1) {
+            if (!request.dither() || adaptive || points.size() != 1) {
                 return;
             }
             INDArray probes = central ? first.z.getRows(range(0, n)) : first.z.getRows(range(1, n + 1));
@@ -435,6 +611,12 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
                 for (int j = 0; j < m; j++) {
                     b.putScalar(0, j, p.hasBias() && biasCount[j] > 0 ? biasSum[j] / biasCount[j] : 0.0);
                 }
+            } else if (adaptive) {
+                // mean of z - x W over the active probes: (sum z - (X^T V)_j . w_j) / sum 1
+                INDArray xw = activeInputs.mul(w).sum(0);
+                for (int j = 0; j < m; j++) {
+                    b.putScalar(0, j, activeCount[j] > 0 ? (activeSum[j] - xw.getDouble(j)) / activeCount[j] : 0.0);
+                }
             } else {
                 b = postBias(w);
             }
@@ -457,8 +639,10 @@ public final class FiniteDifferenceReconstructor implements CheckpointedReconstr
                     noise == null || norm == 0 ? Double.NaN : Math.sqrt(boundVar) / norm, false,
                     (central ? "central" : "forward") + " differences of " + (p.usesPre() ? p.preTap()
                             : "inverted " + p.activation() + " " + (p.postTap() == null ? "output" : p.postTap()))
-                            + ", h = " + h + ", " + points + " operating point(s), " + reads + " read(s)"
-                            + (reads > 1 && ditherLevels > 0 && points == 1
+                            + ", h = " + h + ", " + points.size() + " operating point(s)"
+                            + (adaptive ? " chosen to activate every unit (after " + SCREEN_ROWS + " screening rows)"
+                            : "") + ", " + reads + " read(s)"
+                            + (reads > 1 && ditherLevels > 0 && points.size() == 1
                             ? ", dithered by " + (int) ditherLevels + " DAC level(s) on "
                             + Math.min(DITHER_COORDINATES, n - 1) + " inputs" : "")
                             + (reads > 1 ? ", read noise estimated from the spread of the reads" : ""));

@@ -106,7 +106,8 @@ public final class LeastSquaresReconstructor implements CheckpointedReconstructo
     static void checkBudget(long budget, long needed, List<LayerPlan> plans, int unknowns) {
         if (budget < needed) {
             LayerPlan widest = plans.stream().max(java.util.Comparator.comparingInt(LayerPlan::nIn)).orElseThrow();
-            throw new IllegalArgumentException("budget of " + budget + " queries is too small to determine layer '"
+            throw new IllegalArgumentException("budget of " + budget + " " + FiniteDifferenceReconstructor.queries(budget)
+                    + " is too small to determine layer '"
                     + widest.layerName() + "' (" + unknowns + " unknowns per unit): at least " + needed
                     + " queries are needed (twice the unknowns, times the repeats)");
         }

@@ -88,6 +88,43 @@ class ChipReconstructionTest extends BaseDL4JTest {
         }
     }
 
+    /**
+     * Issue 6 (new-user report): finite differences on {@code .post} ReLU taps only. Units 0-7 have a bias of -1.5
+     * standard deviations of {@code x W_j} over random +-1 inputs, so each is active on about 6.7% (Phi(-1.5)) of
+     * random points; unit 8's bias is below {@code -||W_8||_1}, so no input in {@code [-1, 1]^40} activates it: it,
+     * and only it, is dead. On the ideal chip every other weight must come out exact (float32 rounding), and so
+     * must the biases.
+     */
+    @Test
+    void idealChipReluPostTapsFiniteDifferencesActivateEveryUnit() {
+        MultiLayerNetwork digital = mlp(40, 32, 12, 5, Activation.RELU, 6);
+        INDArray w = digital.getLayer(0).getParam("W");
+        INDArray b = digital.getLayer(0).getParam("b");
+        for (int j = 0; j < 8; j++) {
+            b.putScalar(j, -1.5 * w.getColumn(j).norm2Number().doubleValue());
+        }
+        b.putScalar(8, -w.getColumn(8).norm1Number().doubleValue() - 0.5);
+        AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(digital, "test").chip();
+        for (ReconstructionRequest.Differences d : ReconstructionRequest.Differences.values()) {
+            Reconstruction r = new FiniteDifferenceReconstructor().reconstruct(PostActivationTaps.of(chip),
+                    ReconstructionRequest.builder().differences(d).seed(7).build());
+            LayerReconstruction first = r.layers().get(0);
+            assertEquals(List.of(8), java.util.Arrays.stream(first.deadUnits()).boxed().toList(),
+                    d + ": dead units (" + first.note() + ")");
+            Map<String, Double> err = ReconstructedNetworks.relativeErrors(r,
+                    chip.evaluationOracle().effectiveWeights());
+            for (double e : err.values()) {
+                assertTrue(e <= 1e-4, d + ": relative errors " + err + " (" + first.note() + ")");
+            }
+            assertTrue(first.estimatedRelError() <= 1e-4 || Double.isNaN(first.estimatedRelError()),
+                    "estimated " + first.estimatedRelError());
+            MultiLayerNetwork rebuilt = ReconstructedNetworks.toNetwork(r);
+            for (int j : new int[] {0, 5, 20}) {
+                assertEquals(bias(digital, 0, j), bias(rebuilt, 0, j), 1e-4, d + ": bias of unit " + j);
+            }
+        }
+    }
+
     @Test
     void pcmChipLeastSquaresMeetsTheBound() {
         MultiLayerNetwork digital = mlp(40, 24, 16, 6, Activation.RELU, 3);
@@ -121,6 +158,28 @@ class ChipReconstructionTest extends BaseDL4JTest {
         IllegalArgumentException fd = assertThrows(IllegalArgumentException.class, () ->
                 new FiniteDifferenceReconstructor().reconstruct(chip, ReconstructionRequest.builder().budget(30).build()));
         assertTrue(fd.getMessage().contains("at least"), fd.getMessage());
+    }
+
+    /**
+     * The minimum budget of finite differences counts the reads actually taken: with a budget the first layer
+     * (20 inputs, {@code .pre} tap) gets 2 pilot reads of {@code nIn + 1 = 21} probes, and peeling needs twice the
+     * {@code 12} unknowns per unit of the next layer (its inputs; {@link PeelingEngine}): 2 x 21 + 2 x 12 = 66. A budget of 66 works and is not exceeded;
+     * 65 is refused before any query is sent.
+     */
+    @Test
+    void finiteDifferenceMinimumBudgetIsEnough() {
+        AnalogChip chip = new AnalogConverter("ideal", Map.of(), 1).convert(mlp(20, 12, 10, 4, Activation.RELU, 1),
+                "test").chip();
+        long before = chip.ledger().queries();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                new FiniteDifferenceReconstructor().reconstruct(chip, ReconstructionRequest.builder().budget(65).build()));
+        assertTrue(e.getMessage().contains("at least 66 queries are needed"), e.getMessage());
+        assertTrue(e.getMessage().contains("(nIn + 1) x 1 operating point x 2 read(s)"), e.getMessage());
+        assertEquals(before, chip.ledger().queries(), "refused before any query");
+        Reconstruction r = new FiniteDifferenceReconstructor().reconstruct(chip,
+                ReconstructionRequest.builder().budget(66).build());
+        assertTrue(r.queries() <= 66, "spent " + r.queries());
+        assertEquals(66, chip.ledger().queries() - before);
     }
 
     @Test

@@ -30,7 +30,9 @@ public class ChipFiles implements ChipLoader {
      * @param at        time since programming ({@code --at}); empty keeps the saved clock
      * @return the chip
      * @throws IOException        if the file cannot be read
-     * @throws UserInputException if the file is not a chip, an override is invalid, or the time is negative
+     * @throws UserInputException if the file is missing, a directory, not a chip, or damaged (the message names the
+     *                            file and the entry that cannot be read), an override is invalid, or the time is
+     *                            negative
      */
     public static AnalogChip open(File file, Map<String, Double> overrides, OptionalDouble at) throws IOException {
         AnalogChip chip;
@@ -43,7 +45,12 @@ public class ChipFiles implements ChipLoader {
                 chip.setSecondsSinceProgramming(at.getAsDouble());
             }
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--chip " + file + ": " + e.getMessage());
+            throw new UserInputException("--chip " + file + ": " + (e.getMessage() == null
+                    ? "cannot be loaded as a chip image (" + e.getClass().getSimpleName() + ")" : e.getMessage()));
+        } catch (RuntimeException e) {
+            // a damaged file that the chip reader did not recognise: never a stack trace or "null"
+            throw new UserInputException("--chip " + file + ": cannot be loaded as a chip image ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         return chip;
     }

@@ -14,6 +14,7 @@ import org.dl4jmortal.probe.reconstruct.CheckpointedReconstructor;
 import org.dl4jmortal.probe.reconstruct.ReconstructedNetworks;
 import org.dl4jmortal.probe.tap.PostActivationTaps;
 import org.dl4jmortal.samples.io.AtomicFiles;
+import org.dl4jmortal.samples.io.Progress;
 import org.dl4jmortal.samples.report.Plots;
 import org.dl4jmortal.samples.report.ReconstructionMetrics;
 import org.dl4jmortal.spi.chip.TappedModel;
@@ -70,13 +71,32 @@ public final class ChipReconstruction {
      */
     public static Result run(AnalogChip chip, WeightReconstructor reconstructor, ReconstructionRequest.Builder request,
                              boolean postTapsOnly, INDArray testImages) {
+        return run(chip, reconstructor, request, postTapsOnly, testImages, null);
+    }
+
+    /**
+     * As {@link #run(AnalogChip, WeightReconstructor, ReconstructionRequest.Builder, boolean, INDArray)}, advancing
+     * {@code progress} by the rows of every query sent to the chip (one unit per query).
+     *
+     * @param chip          the chip (its ledger is charged for every query)
+     * @param reconstructor the method
+     * @param request       budget, target, seed and options; the true noise model is added here from the oracle
+     * @param postTapsOnly  read the chip through its {@code .post} taps only
+     * @param testImages    test images {@code [n, inputSize]} for the agreement, or null for none
+     * @param progress      advanced by one unit per query, or null
+     * @return the result
+     * @throws IllegalArgumentException as the overload without progress
+     */
+    public static Result run(AnalogChip chip, WeightReconstructor reconstructor, ReconstructionRequest.Builder request,
+                             boolean postTapsOnly, INDArray testImages, Progress.Task progress) {
         if (testImages != null && testImages.columns() != chip.inputSize()) {
             throw new IllegalArgumentException("test images have " + testImages.columns() + " values per row but the "
                     + "chip takes " + chip.inputSize() + " inputs");
         }
         EvaluationOracle oracle = chip.evaluationOracle();
         Map<String, INDArray> truth = oracle.effectiveWeights();
-        TappedModel model = postTapsOnly ? PostActivationTaps.of(chip) : chip;
+        TappedModel tapped = postTapsOnly ? PostActivationTaps.of(chip) : chip;
+        TappedModel model = progress == null ? tapped : counted(tapped, progress);
         ReconstructionRequest req = request.noiseModel(oracle::preTapNoiseVariance).build();
         List<ReconstructionMetrics.CurvePoint> curve = new ArrayList<>();
         Reconstruction r;
@@ -98,7 +118,40 @@ public final class ChipReconstruction {
             n = (int) testImages.rows();
         }
         return new Result(r, network, new ReconstructionMetrics(reconstructor.name(), r.queries(), r.seconds(),
-                chip.secondsSinceProgramming(), agreement, n, rows, curve));
+                chip.secondsSinceProgramming(), agreement, n, rows, curve,
+                Double.isNaN(req.targetError()) ? null : req.targetError()));
+    }
+
+    /** @return {@code model}, advancing {@code progress} by the rows of every query */
+    private static TappedModel counted(TappedModel model, Progress.Task progress) {
+        return new TappedModel() {
+            @Override
+            public int inputSize() {
+                return model.inputSize();
+            }
+
+            @Override
+            public int outputSize() {
+                return model.outputSize();
+            }
+
+            @Override
+            public List<org.dl4jmortal.spi.chip.TapPoint> taps() {
+                return model.taps();
+            }
+
+            @Override
+            public org.dl4jmortal.spi.chip.QueryResult query(INDArray input, java.util.Collection<String> tapNames) {
+                org.dl4jmortal.spi.chip.QueryResult r = model.query(input, tapNames);
+                progress.stepBy(input.rows());
+                return r;
+            }
+
+            @Override
+            public org.dl4jmortal.spi.chip.QueryLedger ledger() {
+                return model.ledger();
+            }
+        };
     }
 
     /**

@@ -21,7 +21,10 @@ import org.dl4jmortal.spi.plugin.PluginKind;
 import org.dl4jmortal.spi.reconstruct.ReconstructionRequest;
 import org.dl4jmortal.spi.reconstruct.WeightReconstructor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dl4jmortal.samples.io.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -92,7 +95,7 @@ public final class ReconstructCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--differences", defaultValue = "forward", paramLabel = "forward|central",
-            description = "finite differences: forward (nIn + 1 probes) or central (2 nIn) (default: ${DEFAULT-VALUE})")
+            description = "finite differences: forward ((nIn + 1) probes) or central (2 nIn) (default: ${DEFAULT-VALUE})")
     String differences;
 
     @Option(names = "--repeats", defaultValue = "0", paramLabel = "R",
@@ -111,9 +114,15 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "ridge parameter relative to the mean diagonal of X^T X (biased; default 0 = none)")
     double ridge;
 
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
     @Option(names = "--test-images", defaultValue = "10000", paramLabel = "N",
             description = "test images used for the agreement (default: ${DEFAULT-VALUE}, or all there are)")
     int testImages;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out;
     private final TestImages images;
@@ -158,8 +167,9 @@ public final class ReconstructCommand implements Callable<Integer> {
         AnalogChip chip = ChipFiles.open(chipFile, set.values(), at.seconds());
         INDArray x = testImages();
         ChipReconstruction.Result result;
-        try {
-            result = ChipReconstruction.run(chip, reconstructor, request, postOnly, x);
+        Progress progress = quiet ? Progress.silent() : Progress.console();
+        try (Progress.Task task = progress.start("reconstruct " + method + " (queries)", budget > 0 ? budget : -1)) {
+            result = ChipReconstruction.run(chip, reconstructor, request, postOnly, x, task);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("reconstruct --chip " + chipFile + ": " + e.getMessage());
         }
@@ -167,12 +177,33 @@ public final class ReconstructCommand implements Callable<Integer> {
         new MetricsWriter().write(Map.of("reconstruct", result.metrics()), dir.resolve("metrics.json"));
         java.util.Optional<String> noPlot = ChipReconstruction.writePlot(result, dir.resolve(ChipReconstruction.PLOT_FILE));
         print(result.metrics(), dir, noPlot.orElse(null));
+        warnAboutTarget(result.metrics());
         return 0;
+    }
+
+    /** Warns on standard error about every layer whose estimated error is above {@code --target-error}. */
+    private void warnAboutTarget(ReconstructionMetrics m) {
+        if (m.targetError() == null) {
+            return;
+        }
+        for (ReconstructionMetrics.Layer l : m.layers()) {
+            if (m.targetMissed().contains(l.name())) {
+                Double e = l.estimatedRelError() != null ? l.estimatedRelError() : l.crlbRelError();
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: layer '%s' did not reach --target-error "
+                                + "%.3g: its estimated relative error is %.3g (Cramer-Rao bound %s); raise --budget or "
+                                + "the target%n", l.name(), m.targetError(), e, number(l.crlbRelError()));
+            }
+        }
+        spec.commandLine().getErr().flush();
     }
 
     private ReconstructionRequest.Builder request() {
         if (testImages < 1) {
             throw new UserInputException("--test-images must be >= 1, got " + testImages);
+        }
+        if (targetError != null && !Double.isFinite(targetError)) {
+            throw new UserInputException("--target-error must be a finite relative error in (0, 1), got "
+                    + targetError);
         }
         try {
             ReconstructionRequest.Builder b = ReconstructionRequest.builder().budget(budget).seed(seed.seed())

@@ -16,6 +16,17 @@ public interface Progress {
         /** Advances by one unit. */
         void step();
 
+        /**
+         * Advances by {@code units} units.
+         *
+         * @param units units done, {@code >= 0}
+         */
+        default void stepBy(long units) {
+            for (long i = 0; i < units; i++) {
+                step();
+            }
+        }
+
         /** Ends the display of this task. */
         @Override
         void close();
@@ -23,7 +34,8 @@ public interface Progress {
 
     /**
      * @param name what is being done, for example {@code "train epoch 3/10"}
-     * @param units how many {@link Task#step()} calls complete it, {@code >= 0}
+     * @param units how many {@link Task#step()} calls complete it, {@code >= 0}; or {@code -1} if not known in
+     *              advance (the bar then shows the count only)
      * @return the running task
      */
     Task start(String name, long units);
@@ -42,6 +54,11 @@ public interface Progress {
                 @Override
                 public void step() {
                     bar.step();
+                }
+
+                @Override
+                public void stepBy(long n) {
+                    bar.stepBy(n);
                 }
 
                 @Override

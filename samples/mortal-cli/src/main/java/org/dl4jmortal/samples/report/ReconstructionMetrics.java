@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The {@code "reconstruct"} section of {@code metrics.json} (issue 6, DESIGN.md §4), written by
  * {@code mortal reconstruct} and by the demo's reconstruction step:
- * <pre>{"method":M,"queries":Q,"seconds":S,"at_seconds":T,"agreement":A,"test_images":N,
+ * <pre>{"method":M,"queries":Q,"seconds":S,"at_seconds":T,"agreement":A,"test_images":N,"target_error":E,
+ *  "target_missed":[L,...],
  *  "layers":[{"name":L,"rel_error":E,"crlb_rel_error":C,"estimated_rel_error":E2,"queries":Q,"dead_units":D,
  *             "biased":B,"note":"..."},...],
  *  "curve":[{"queries":Q,"layers":[...as above...]},...]}</pre>
@@ -26,8 +27,10 @@ import java.util.Objects;
  * @param testImages test images behind the agreement, or null
  * @param layers     the final per-layer report, lowest layer first
  * @param curve      intermediate reports against the queries spent, in increasing order of queries
+ * @param targetError the requested target relative error per layer ({@code --target-error}), or null for none
  */
-@JsonPropertyOrder({"method", "queries", "seconds", "at_seconds", "agreement", "test_images", "layers", "curve"})
+@JsonPropertyOrder({"method", "queries", "seconds", "at_seconds", "agreement", "test_images", "target_error",
+    "target_missed", "layers", "curve"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReconstructionMetrics(@JsonProperty("method") String method, @JsonProperty("queries") long queries,
                                     @JsonProperty("seconds") double seconds,
@@ -35,13 +38,49 @@ public record ReconstructionMetrics(@JsonProperty("method") String method, @Json
                                     @JsonProperty("agreement") Double agreement,
                                     @JsonProperty("test_images") Integer testImages,
                                     @JsonProperty("layers") List<Layer> layers,
-                                    @JsonProperty("curve") List<CurvePoint> curve) {
+                                    @JsonProperty("curve") List<CurvePoint> curve,
+                                    @JsonProperty("target_error") Double targetError) {
 
     /** @throws NullPointerException if the method or a list is null */
     public ReconstructionMetrics {
         Objects.requireNonNull(method, "method");
         layers = List.copyOf(layers);
         curve = List.copyOf(curve);
+    }
+
+    /**
+     * A report without a target error.
+     *
+     * @param method     the reconstructor's registered name
+     * @param queries    rows sent to the chip, repeats included
+     * @param seconds    wall-clock seconds of the reconstruction
+     * @param atSeconds  the chip's time since programming, seconds
+     * @param agreement  top-1 agreement in {@code [0, 1]}, or null
+     * @param testImages test images behind the agreement, or null
+     * @param layers     the final per-layer report
+     * @param curve      intermediate reports
+     * @throws NullPointerException if the method or a list is null
+     */
+    public ReconstructionMetrics(String method, long queries, double seconds, double atSeconds, Double agreement,
+                                 Integer testImages, List<Layer> layers, List<CurvePoint> curve) {
+        this(method, queries, seconds, atSeconds, agreement, testImages, layers, curve, null);
+    }
+
+    /**
+     * The layers that missed the target: their estimated error ({@code estimated_rel_error}, else the bound when the
+     * method gives no estimate) is above {@code target_error}.
+     *
+     * @return their names, lowest first; null without a target (so that {@code metrics.json} leaves it out)
+     */
+    @JsonProperty("target_missed")
+    public List<String> targetMissed() {
+        if (targetError == null) {
+            return null;
+        }
+        return layers.stream().filter(l -> {
+            Double e = l.estimatedRelError() != null ? l.estimatedRelError() : l.crlbRelError();
+            return e != null && e > targetError;
+        }).map(Layer::name).toList();
     }
 
     /**

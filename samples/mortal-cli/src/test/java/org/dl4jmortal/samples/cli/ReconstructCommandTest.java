@@ -196,4 +196,98 @@ class ReconstructCommandTest {
         assertEquals(MortalCommand.EXIT_BAD_INPUT, taps.status(), taps.err());
         assertTrue(taps.err().contains("--taps must be all or post"), taps.err());
     }
+
+    /**
+     * A target that the run does not reach is recorded and warned about: metrics.json has {@code target_error} and
+     * {@code target_missed}; standard error names exactly the layers whose estimated error is above the target
+     * (computed here from the layers' {@code estimated_rel_error}), and at least one layer misses it at this budget.
+     */
+    @Test
+    void aTargetThatIsNotReachedIsRecordedAndWarned() throws Exception {
+        Path out = dir.resolve("tm");
+        double target = 0.087;
+        Outcome o = run("--chip", chip("pcm-tm", Activation.RELU, "pcm", Map.of()).getPath(), "--at", "1d",
+                "--budget", "300", "--target-error", String.valueOf(target), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        JsonNode m = metrics(out);
+        assertEquals(target, m.get("target_error").asDouble(), 0.0);
+        List<String> missed = new ArrayList<>();
+        for (JsonNode l : m.get("layers")) {
+            String name = l.get("name").asText();
+            boolean above = l.get("estimated_rel_error").asDouble() > target;
+            if (above) {
+                missed.add(name);
+            }
+            assertEquals(above, o.err().contains("warning: layer '" + name + "' did not reach --target-error"),
+                    name + ": " + l + "\n" + o.err());
+        }
+        assertFalse(missed.isEmpty(), "a budget of 300 queries should miss 8.7% somewhere: " + m);
+        List<String> recorded = new ArrayList<>();
+        m.get("target_missed").forEach(n -> recorded.add(n.asText()));
+        assertEquals(missed, recorded);
+    }
+
+    @Test
+    void aTargetErrorThatIsNotAFiniteNumberIsRefused() throws Exception {
+        File chip = chip("ideal-nan", Activation.RELU, "ideal", Map.of());
+        for (String bad : List.of("NaN", "Infinity", "-Infinity")) {
+            Outcome o = run("--chip", chip.getPath(), "--target-error", bad, "--out", dir.resolve("nan").toString());
+            assertEquals(MortalCommand.EXIT_BAD_INPUT, o.status(), bad + ": " + o.err());
+            assertTrue(o.err().contains("--target-error must be a finite relative error in (0, 1), got " + bad),
+                    o.err());
+        }
+    }
+
+    /**
+     * Damaged chip images: a corrupt {@code objects/mortal-chip.json} and a truncated {@code coefficients.bin} each
+     * give exit 3 with a message naming the file and the entry, and no stack trace; a directory and a plain DL4J
+     * model say what they are.
+     */
+    @Test
+    void damagedChipFilesNameTheFileAndTheEntry() throws Exception {
+        File good = chip("ideal-d", Activation.RELU, "ideal", Map.of());
+        File badJson = rewrite(good, "badjson", "objects/mortal-chip.json", "not json".getBytes(StandardCharsets.UTF_8));
+        File badCoef = rewrite(good, "badcoef", "coefficients.bin", new byte[100]);
+        Outcome json = run("--chip", badJson.getPath(), "--out", dir.resolve("d1").toString());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, json.status(), json.err());
+        assertTrue(json.err().contains(badJson.getPath()) && json.err().contains("entry objects/mortal-chip.json"),
+                json.err());
+        Outcome coef = run("--chip", badCoef.getPath(), "--out", dir.resolve("d2").toString());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, coef.status(), coef.err());
+        assertTrue(coef.err().contains(badCoef.getPath()) && coef.err().contains("entry coefficients.bin"),
+                coef.err());
+        for (Outcome o : List.of(json, coef)) {
+            assertFalse(o.err().contains("\tat ") || o.err().contains(": null"), "no stack trace, no null: " + o.err());
+        }
+        Outcome folder = run("--chip", dir.toString(), "--out", dir.resolve("d3").toString());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, folder.status(), folder.err());
+        assertTrue(folder.err().contains("is a directory"), folder.err());
+        File model = dir.resolve("digital.zip").toFile();
+        ModelSerializer.writeModel(mlp(Activation.RELU, 1), model, false);
+        Outcome plain = run("--chip", model.getPath(), "--out", dir.resolve("d4").toString());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, plain.status(), plain.err());
+        assertTrue(plain.err().contains("mortal convert --model"), plain.err());
+    }
+
+    /** Copies a zip, replacing one entry's bytes. */
+    private static File rewrite(File zip, String name, String entry, byte[] bytes) throws IOException {
+        File out = dir.resolve(name + ".zip").toFile();
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(zip);
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(new java.io.FileOutputStream(out))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                z.write(e.getName().equals(entry) ? bytes : in.getInputStream(e).readAllBytes());
+                z.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void wordingOfTheMinimumBudget() throws Exception {
+        Outcome one = run("--chip", chip("ideal-w", Activation.RELU, "ideal", Map.of()).getPath(), "--budget", "1",
+                "--out", dir.resolve("w").toString());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, one.status(), one.err());
+        assertTrue(one.err().contains("budget of 1 query is too small"), one.err());
+    }
 }
