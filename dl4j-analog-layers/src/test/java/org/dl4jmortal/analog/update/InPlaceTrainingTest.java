@@ -34,7 +34,7 @@ class InPlaceTrainingTest extends BaseDL4JTest {
      * An idealised constant-step device: no spreads, no cycle-to-cycle noise, tiny steps, long trains, ideal periphery,
      * plain pulsed SGD (Tiki-Taka off).
      */
-    private static Map<String, Double> idealPulsed() {
+    static Map<String, Double> idealPulsed() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("dwMin", 1e-5);
         m.put("dwMinDtod", 0.0);

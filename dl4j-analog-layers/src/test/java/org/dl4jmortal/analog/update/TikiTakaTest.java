@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.BaseDL4JTest;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -111,27 +110,13 @@ class TikiTakaTest extends BaseDL4JTest {
     }
 
     /**
-     * An ideal device and periphery; every row transferred after every update. Expected pulse counts (mean-count)
-     * and trains long enough that no probability is clipped at 1 (at most about 300 pulses per sample here).
+     * The ideal device of {@link InPlaceTrainingTest#idealPulsed()} with Tiki-Taka on, every row transferred after
+     * every update, and expected pulse counts (mean-count); the trains are long enough that no probability is clipped
+     * at 1 (at most about 300 pulses per sample here).
      */
     private static Map<String, Double> idealTikiTaka() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("dwMin", 1e-5);
-        m.put("dwMinDtod", 0.0);
-        m.put("dwMinStd", 0.0);
-        m.put("wMinDtod", 0.0);
-        m.put("wMaxDtod", 0.0);
-        m.put("upDownDtod", 0.0);
-        m.put("wMin", -1.0);
-        m.put("wMax", 1.0);
+        Map<String, Double> m = InPlaceTrainingTest.idealPulsed();
         m.put("meanCount", 1.0);
-        m.put("bitLength", 1000.0);
-        m.put("bitLengthManagement", 0.0);
-        m.put("inputQuantization", 0.0);
-        m.put("outputQuantization", 0.0);
-        m.put("outputNoise", 0.0);
-        m.put("noiseManagement", 0.0);
-        m.put("boundManagement", 0.0);
         m.put(UpdateConfig.TIKI_TAKA, 1.0);
         m.put(UpdateConfig.TRANSFER_EVERY, 1.0);
         m.put(UpdateConfig.TRANSFER_UNITS_IN_MINI_BATCH, 1.0);

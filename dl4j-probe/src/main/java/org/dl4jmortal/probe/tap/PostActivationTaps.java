@@ -3,7 +3,7 @@ package org.dl4jmortal.probe.tap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.dl4jmortal.spi.chip.QueryLedger;
+import org.dl4jmortal.spi.chip.ForwardingTappedModel;
 import org.dl4jmortal.spi.chip.QueryResult;
 import org.dl4jmortal.spi.chip.TapPoint;
 import org.dl4jmortal.spi.chip.TapPosition;
@@ -15,12 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (DESIGN.md §4, issue 6 "a chip with {@code .post} taps only"). Queries go to the model and are counted in its
  * ledger; asking for a hidden {@code .pre} tap is an error naming the taps offered.
  */
-public final class PostActivationTaps implements TappedModel {
-    private final TappedModel model;
+public final class PostActivationTaps extends ForwardingTappedModel {
     private final List<TapPoint> taps;
 
     private PostActivationTaps(TappedModel model) {
-        this.model = model;
+        super(model);
         this.taps = model.taps().stream().filter(t -> t.position() == TapPosition.POST).toList();
     }
 
@@ -31,16 +30,6 @@ public final class PostActivationTaps implements TappedModel {
      */
     public static TappedModel of(TappedModel model) {
         return new PostActivationTaps(Objects.requireNonNull(model, "model"));
-    }
-
-    @Override
-    public int inputSize() {
-        return model.inputSize();
-    }
-
-    @Override
-    public int outputSize() {
-        return model.outputSize();
     }
 
     @Override
@@ -57,11 +46,6 @@ public final class PostActivationTaps implements TappedModel {
         for (String t : tapNames) {
             tap(t);
         }
-        return model.query(input, tapNames);
-    }
-
-    @Override
-    public QueryLedger ledger() {
-        return model.ledger();
+        return super.query(input, tapNames);
     }
 }

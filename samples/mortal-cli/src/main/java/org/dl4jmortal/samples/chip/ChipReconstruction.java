@@ -124,32 +124,12 @@ public final class ChipReconstruction {
 
     /** @return {@code model}, advancing {@code progress} by the rows of every query */
     private static TappedModel counted(TappedModel model, Progress.Task progress) {
-        return new TappedModel() {
-            @Override
-            public int inputSize() {
-                return model.inputSize();
-            }
-
-            @Override
-            public int outputSize() {
-                return model.outputSize();
-            }
-
-            @Override
-            public List<org.dl4jmortal.spi.chip.TapPoint> taps() {
-                return model.taps();
-            }
-
+        return new org.dl4jmortal.spi.chip.ForwardingTappedModel(model) {
             @Override
             public org.dl4jmortal.spi.chip.QueryResult query(INDArray input, java.util.Collection<String> tapNames) {
-                org.dl4jmortal.spi.chip.QueryResult r = model.query(input, tapNames);
+                org.dl4jmortal.spi.chip.QueryResult r = super.query(input, tapNames);
                 progress.stepBy(input.rows());
                 return r;
-            }
-
-            @Override
-            public org.dl4jmortal.spi.chip.QueryLedger ledger() {
-                return model.ledger();
             }
         };
     }
