@@ -12,22 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The sample as its README runs it, on 500 training images so that it takes seconds. */
+/** The sample as its README runs it, on 1,000 training images so that it takes seconds. */
 class InPlaceMlpTest {
 
     @Test
     void trainsInPlaceFarAboveChanceAndTheSavedFileHoldsTheTrainedDevices(@TempDir Path dir) throws Exception {
         InPlaceMlp sample = new InPlaceMlp();
-        int status = InPlaceMlp.commandLine(sample).execute("--train-per-class", "50", "--test-per-class", "20",
-                "--hidden", "64", "--epochs", "2", "--out", dir.toString());
+        int status = InPlaceMlp.commandLine(sample).execute("--train-per-class", "100", "--test-per-class", "20",
+                "--hidden", "64", "--epochs", "3", "--out", dir.toString());
         assertEquals(0, status);
         InPlaceTraining.Result r = sample.result();
-        assertEquals(500, r.trainImages());
+        assertEquals(1000, r.trainImages());
         assertEquals(200, r.testImages());
-        assertEquals(2, r.testAccuracy().size());
-        // chance is 0.10; measured 0.46 then 0.565 with these options and seed 42 (OMP_NUM_THREADS=1)
-        assertTrue(r.testAccuracy().get(1) > 0.4, "accuracy " + r.testAccuracy());
-        assertTrue(r.testAccuracy().get(1) > r.testAccuracy().get(0), "the second epoch learns more");
+        assertEquals(3, r.testAccuracy().size());
+        // chance is 0.10; Tiki-Taka transfers one row per image, so the first layer's 784 rows need a few thousand
+        // images to be visited a few times: measured 0.345, 0.475, 0.52 with these options and seed 42
+        assertTrue(r.testAccuracy().get(2) > 0.4, "accuracy " + r.testAccuracy());
+        assertTrue(r.testAccuracy().get(2) > r.testAccuracy().get(0), "later epochs learn more");
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(r.model().toFile());
         assertEquals(r.network().getLayerWiseConfigurations().toJson(), restored.getLayerWiseConfigurations().toJson());
         assertEquals(r.network().params(), restored.params(), "device states survive ModelSerializer");
