@@ -130,12 +130,16 @@ public final class TrainJob {
         }
         m.put("curve", epochs);
         chip.save(outDir.resolve("chip.zip").toFile());
-        writeCurves(curve, digitalCurve, outDir.resolve("train.png"));
+        String label = config.mode().equals(TrainConfig.IN_PLACE)
+                ? "in place on " + config.device() + " (" + m.get("algorithm") + ")"
+                : "hardware-aware (digital training with weight noise)";
+        writeCurves(label, curve, digitalCurve, outDir.resolve("train.png"));
         Map<String, Object> root = Map.of("train", m);
         new MetricsWriter().write(root, outDir.resolve("metrics.json"));
         out.printf(Locale.ROOT, "%s %s%s: accuracy %.4f (digital %.4f), %.0f s (digital %.0f s)%n", config.mode(),
-                config.device(), m.containsKey("algorithm") ? " (" + m.get("algorithm") + ")" : "", ((Number) m.get("accuracy")).doubleValue(), digitalCurve.get(digitalCurve.size() - 1),
-                seconds, digitalSeconds);
+                config.device(), m.containsKey("algorithm") ? " (" + m.get("algorithm") + ")" : "",
+                ((Number) m.get("accuracy")).doubleValue(), digitalCurve.get(digitalCurve.size() - 1), seconds,
+                digitalSeconds);
         return root;
     }
 
@@ -149,14 +153,15 @@ public final class TrainJob {
         return new EpochTrainer(progress, out).fit(net, train, test, config.epochs(), name);
     }
 
-    private static void writeCurves(List<Double> analog, List<Double> digital, Path file) throws IOException {
+    private static void writeCurves(String label, List<Double> analog, List<Double> digital, Path file)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("Test accuracy per epoch")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
         double[] x = new double[analog.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = i + 1;
         }
-        chart.addSeries("analog / hardware-aware", x, analog.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.addSeries(label, x, analog.stream().mapToDouble(Double::doubleValue).toArray());
         chart.addSeries("digital", x, digital.stream().mapToDouble(Double::doubleValue).toArray());
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         org.dl4jmortal.samples.io.AtomicFiles.write(file, o -> o.write(png));
