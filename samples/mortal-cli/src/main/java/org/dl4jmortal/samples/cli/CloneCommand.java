@@ -96,13 +96,8 @@ public final class CloneCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.9", paramLabel = "A", description = "kd alpha (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--passes", defaultValue = "5", paramLabel = "K",
-            description = "passes of the original's majority vote (default: ${DEFAULT-VALUE})")
-    int passes;
-
-    @Option(names = "--test-images", defaultValue = "0", paramLabel = "N",
-            description = "test images used for the measurement, 0 = all (default: ${DEFAULT-VALUE})")
-    int testImages;
+    @Mixin
+    MajorityReferenceOptions reference;
 
     @Option(names = "--weight-noise", defaultValue = "0.05", paramLabel = "S",
             description = "hardware-aware distillation: weight noise with std S times each column's max |w| while the "
@@ -144,9 +139,7 @@ public final class CloneCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
-        if (passes < 1) {
-            throw new UserInputException("--passes must be >= 1, got " + passes);
-        }
+        int passes = reference.passes();
         FleetSettings fleet;
         DistillationSettings settings;
         TransferSpec spec;
@@ -168,7 +161,7 @@ public final class CloneCommand implements Callable<Integer> {
         Path outDir = output.prepare(DEFAULT_OUT);
         FashionMnist source = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT);
         AnalogChip teacher = ChipFiles.open(chipFile, Map.of(), at.seconds());
-        EvaluationSet eval = DistillData.evaluation(source.test(), testImages);
+        EvaluationSet eval = DistillData.evaluation(source.test(), reference.testImages());
         MultiLayerNetwork digital = MlpSpec.like(teacher).digital(seed.seed(), Students.DIGITAL_LEARNING_RATE,
                 Students.DIGITAL_DECAY);
         if (weightNoise != 0) {

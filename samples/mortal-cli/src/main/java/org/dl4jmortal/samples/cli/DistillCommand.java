@@ -113,13 +113,8 @@ public final class DistillCommand implements Callable<Integer> {
             + "student to read noise; costs one query per transfer row per epoch)")
     boolean requery;
 
-    @Option(names = "--passes", defaultValue = "5", paramLabel = "K",
-            description = "passes of the teacher's majority vote (default: ${DEFAULT-VALUE})")
-    int passes;
-
-    @Option(names = "--test-images", defaultValue = "0", paramLabel = "N",
-            description = "test images used for the measurement, 0 = all (default: ${DEFAULT-VALUE})")
-    int testImages;
+    @Mixin
+    MajorityReferenceOptions reference;
 
     @Mixin
     DataOption data;
@@ -150,9 +145,7 @@ public final class DistillCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
-        if (passes < 1) {
-            throw new UserInputException("--passes must be >= 1, got " + passes);
-        }
+        int passes = reference.passes();
         DistillationSettings settings;
         TransferSpec spec;
         Map<String, String> hintMap = parseHints(hints);
@@ -173,7 +166,7 @@ public final class DistillCommand implements Callable<Integer> {
         FashionMnist source = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT);
         AnalogChip teacher = ChipFiles.open(chipFile, Map.of(), at.seconds());
         LabelledImages train = source.train();
-        EvaluationSet eval = DistillData.evaluation(source.test(), testImages);
+        EvaluationSet eval = DistillData.evaluation(source.test(), reference.testImages());
         Student s;
         TransferSet set;
         try {
