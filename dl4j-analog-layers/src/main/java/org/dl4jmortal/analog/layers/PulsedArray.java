@@ -10,6 +10,8 @@ import org.dl4jmortal.analog.update.UpdateConfig;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Pulsed bipolar devices (DESIGN.md §3): one state {@code w} per crosspoint in {@code [wMin, wMax]} moved by
@@ -152,13 +154,28 @@ final class PulsedArray implements CrosspointArray {
         }
         INDArray oneHot = TikiTakaTransfer.oneHot(rows, nIn, fast.dataType());
         INDArray reads = periphery.read(oneHot, fast, KeyedRandom.key(seed, "transfer-read", updateIndex));
-        PulseCounts counts = TikiTakaTransfer.pulses(rows, reads, nIn, transferRate, physics.dwMin(), update,
+        PulseCounts counts = TikiTakaTransfer.pulses(reads, transferRate, physics.dwMin(), update,
                 KeyedRandom.key(seed, "transfer-trains", updateIndex));
+        INDArray slow = w.dup();
         if (counts.trainSlots() == 0) {
-            return new InPlaceStates(w.dup(), fast);
+            return new InPlaceStates(slow, fast);
         }
-        INDArray slow = physics.applyPulses(w, counts.up().castTo(w.dataType()), counts.down().castTo(w.dataType()),
-                devices(), KeyedRandom.key(seed, "transfer-cycle-to-cycle", updateIndex));
+        INDArray up = counts.up().castTo(w.dataType());
+        INDArray down = counts.down().castTo(w.dataType());
+        // the transferred rows run consecutively (modulo nIn): apply each run of rows as one block, so that the
+        // rest of C is not touched
+        int start = 0;
+        for (int i = 1; i <= rows.length; i++) {
+            if (i < rows.length && rows[i] == rows[i - 1] + 1) {
+                continue;
+            }
+            INDArrayIndex counted = NDArrayIndex.interval(start, i);
+            INDArray block = physics.applyPulsesToRows(w, rows[start], up.get(counted, NDArrayIndex.all()),
+                    down.get(counted, NDArrayIndex.all()), devices(),
+                    KeyedRandom.key(seed, "transfer-cycle-to-cycle", updateIndex, rows[start]));
+            slow.get(NDArrayIndex.interval(rows[start], rows[start] + i - start), NDArrayIndex.all()).assign(block);
+            start = i;
+        }
         return new InPlaceStates(slow, fast);
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.dl4jmortal.analog.host.HostArrays;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

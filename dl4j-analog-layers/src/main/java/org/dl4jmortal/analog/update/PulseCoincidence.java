@@ -1,5 +1,7 @@
 package org.dl4jmortal.analog.update;
 
+import java.util.SplittableRandom;
+import org.dl4jmortal.analog.host.HostArrays;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,10 +18,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code A = sqrt(lr/(dwMin BL) * max|delta| / max|x|)}, {@code B = sqrt(lr/(dwMin BL) * max|x| / max|delta|)} per
  * sample; bit-length management uses {@code BL_b = min(BL, ceil(lr max|x| max|delta| / dwMin))} per sample.
  * <p>
- * Coincidences are counted with two matrix products of the 0/1 trains stacked over the batch (rows = train slots):
- * {@code T = X^T D} counts all coincidences, {@code S = (sign(x) X)^T (sign(delta) D)} their signed sum; since every
- * coincidence of one sample at device {@code ij} has the same sign, {@code down = (T + S)/2} and {@code up = (T - S)/2}.
- * The order of pulses inside one mini-batch is not kept (the rule applies all ups, then all downs).
+ * The trains are drawn per side from a {@link SplittableRandom} stream seeded with the update's key (a pure function
+ * of the key and the inputs) and their coincidences counted by {@link FiredLines}: pair by pair when few, else with
+ * two matrix products of the trains stacked over the batch (rows = train slots), {@code T = X^T D} (all
+ * coincidences) and {@code S = (sign(x) X)^T (sign(delta) D)} (their signed sum); since every coincidence of one
+ * sample at device {@code ij} has the same sign, {@code down = (T + S)/2} and {@code up = (T - S)/2}. The order of
+ * pulses inside one mini-batch is not kept (the rule applies all ups, then all downs).
  */
 public final class PulseCoincidence {
     private PulseCoincidence() {
@@ -97,53 +101,52 @@ public final class PulseCoincidence {
         }
         DataType type = x.dataType();
         int batch = (int) x.rows();
-        INDArray absX = Transforms.abs(x, true);
-        INDArray absD = Transforms.abs(delta.castTo(type), true);
-        double[] mx = absX.max(1).toDoubleVector();
-        double[] md = absD.max(1).toDoubleVector();
+        long nIn = x.columns();
+        long nOut = delta.columns();
+        double[] xv = HostArrays.toDoubles(x);
+        double[] dv = HostArrays.toDoubles(delta);
+        double[] mx = rowMaxAbs(xv, batch, Math.toIntExact(nIn));
+        double[] md = rowMaxAbs(dv, batch, Math.toIntExact(nOut));
         Trains trains = trains(mx, md, lr, dwMin, config);
         int[] bl = trains.bitLengths();
         double[] a = trains.a();
         double[] b = trains.b();
         int slots = trains.slots();
-        long nIn = x.columns();
-        long nOut = delta.columns();
         if (slots == 0) {
             return new PulseCounts(Nd4j.zeros(type, nIn, nOut), Nd4j.zeros(type, nIn, nOut), 0);
         }
-        INDArray p = Transforms.min(absX.mulColumnVector(Nd4j.createFromArray(a).castTo(type).reshape(batch, 1)), 1.0, false);
-        INDArray q = Transforms.min(absD.mulColumnVector(Nd4j.createFromArray(b).castTo(type).reshape(batch, 1)), 1.0, false);
+        if (!config.meanCount()) {
+            FiredLines rows = FiredLines.draw(xv, Math.toIntExact(nIn), a, bl,
+                    new SplittableRandom(KeyedRandom.key(key, 1)));
+            FiredLines columns = FiredLines.draw(dv, Math.toIntExact(nOut), b, bl,
+                    new SplittableRandom(KeyedRandom.key(key, 2)));
+            return FiredLines.coincidences(rows, columns, type);
+        }
+        INDArray absX = Transforms.abs(x, true);
+        INDArray absD = Transforms.abs(delta.castTo(type), true);
+        INDArray p = Transforms.min(absX.mulColumnVector(Nd4j.createFromArray(a).castTo(type).reshape(batch, 1)),
+                1.0, false);
+        INDArray q = Transforms.min(absD.mulColumnVector(Nd4j.createFromArray(b).castTo(type).reshape(batch, 1)),
+                1.0, false);
         INDArray signX = Transforms.sign(x, true);
         INDArray signD = Transforms.sign(delta.castTo(type), true);
-        INDArray total;
-        INDArray signed;
-        if (config.meanCount()) {
-            INDArray lengths = Nd4j.createFromArray(bl).castTo(type).reshape(batch, 1);
-            INDArray pl = p.mulColumnVector(lengths);
-            total = pl.transpose().mmul(q);
-            signed = pl.mul(signX).transpose().mmul(q.mul(signD));
-        } else {
-            int[] rows = new int[slots];
-            int r = 0;
-            for (int s = 0; s < batch; s++) {
-                for (int k = 0; k < bl[s]; k++) {
-                    rows[r++] = s;
-                }
-            }
-            INDArray xBits = KeyedRandom.uniform(KeyedRandom.key(key, 1), type, slots, nIn)
-                    .lt(Nd4j.pullRows(p, 1, rows)).castTo(type);
-            INDArray dBits = KeyedRandom.uniform(KeyedRandom.key(key, 2), type, slots, nOut)
-                    .lt(Nd4j.pullRows(q, 1, rows)).castTo(type);
-            total = xBits.transpose().mmul(dBits);
-            signed = xBits.muli(Nd4j.pullRows(signX, 1, rows)).transpose()
-                    .mmul(dBits.muli(Nd4j.pullRows(signD, 1, rows)));
-        }
+        INDArray lengths = Nd4j.createFromArray(bl).castTo(type).reshape(batch, 1);
+        INDArray pl = p.mulColumnVector(lengths);
+        INDArray total = pl.transpose().mmul(q);
+        INDArray signed = pl.mul(signX).transpose().mmul(q.mul(signD));
         INDArray down = total.add(signed).muli(0.5);
         INDArray up = total.subi(signed).muli(0.5);
-        if (!config.meanCount()) {
-            Transforms.round(down, false);
-            Transforms.round(up, false);
-        }
         return new PulseCounts(up, down, slots);
+    }
+
+    /** @return {@code max_i |v[r, i]|} of every row {@code r} of a row-major {@code [rows, n]} array */
+    private static double[] rowMaxAbs(double[] v, int rows, int n) {
+        double[] max = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                max[r] = Math.max(max[r], Math.abs(v[r * n + i]));
+            }
+        }
+        return max;
     }
 }

@@ -1,10 +1,11 @@
 package org.dl4jmortal.analog.update;
 
-import org.dl4jmortal.spi.random.KeyedRandom;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.dl4jmortal.analog.host.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The transfer step of Tiki-Taka (Gokmen &amp; Haensch, "Algorithm for Training Neural Networks on Resistive Device
@@ -96,82 +97,77 @@ public final class TikiTakaTransfer {
      * {@code e_k} and errors {@code -v_k}, so that the expected change of {@code C[k, j]} is {@code +lr_t v_kj}. The
      * same trains and probabilities as {@link PulseCoincidence#count}, counted without the full product: with a
      * one-hot input only line {@code k} fires, so the coincidences of row {@code k} are the slots where its x-bit
-     * and the column's delta-bit both fire (one x-bit per slot, shared by the columns, as on the array).
+     * and the column's delta-bit both fire (one x-bit per slot, shared by the columns, as on the array). So the row
+     * fires in {@code F ~ Binomial(BL, p)} slots and column {@code j} coincides {@code Binomial(F, q_j)} times,
+     * independently over the columns given {@code F}; both are drawn so ({@link Binomial}), from a
+     * {@link SplittableRandom} seeded with the key: a pure function of (key, reads).
      *
-     * @param rows   the transferred rows {@code k}, distinct, each in {@code [0, nIn)}
-     * @param reads  the rows of {@code A} as read {@code [rows.length, nOut]}, device units
-     * @param nIn    rows of the array
+     * @param reads  the rows of {@code A} as read {@code [n, nOut]}, device units
      * @param lr     transfer learning rate {@code lr_t}, {@code >= 0}
      * @param dwMin  mean minimal step of the slow devices, {@code > 0}
      * @param config bit length, managements and mode (aihwkit's {@code transfer_update} defaults to the same ones)
      * @param key    key of this transfer's trains
-     * @return up and down pulse counts {@code [nIn, nOut]} (zero outside the transferred rows)
-     * @throws IllegalArgumentException if {@code lr < 0}, {@code dwMin <= 0}, or the rows and reads disagree
+     * @return up and down pulse counts {@code [n, nOut]}, row {@code r} for the row of {@code C} read as
+     * {@code reads} row {@code r}
+     * @throws IllegalArgumentException if {@code lr < 0} or {@code dwMin <= 0}
      */
-    public static PulseCounts pulses(int[] rows, INDArray reads, long nIn, double lr, double dwMin,
-                                     UpdateConfig config, long key) {
+    public static PulseCounts pulses(INDArray reads, double lr, double dwMin, UpdateConfig config, long key) {
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("transfer learning rate must be finite and >= 0, got " + lr);
         }
         if (!(dwMin > 0)) {
             throw new IllegalArgumentException("dwMin must be > 0, got " + dwMin);
         }
-        if (reads.rows() != rows.length) {
-            throw new IllegalArgumentException(rows.length + " rows but " + reads.rows() + " reads");
-        }
         DataType type = reads.dataType();
-        int n = rows.length;
-        long nOut = reads.columns();
-        INDArray absV = Transforms.abs(reads, true);
-        double[] maxV = absV.max(1).toDoubleVector();
+        int n = Math.toIntExact(reads.rows());
+        int nOut = Math.toIntExact(reads.columns());
+        double[] v = HostArrays.toDoubles(reads);
+        double[] maxV = new double[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < nOut; j++) {
+                maxV[r] = Math.max(maxV[r], Math.abs(v[r * nOut + j]));
+            }
+        }
         double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         PulseCoincidence.Trains trains = PulseCoincidence.trains(ones, maxV, lr, dwMin, config);
-        INDArray counts;
-        if (trains.slots() == 0) {
-            return new PulseCounts(Nd4j.zeros(type, nIn, nOut), Nd4j.zeros(type, nIn, nOut), 0);
-        }
-        double[] p = new double[n];
+        double[] up = new double[n * nOut];
+        double[] down = new double[n * nOut];
+        double[] q = new double[nOut];
+        SplittableRandom random = new SplittableRandom(key);
         for (int r = 0; r < n; r++) {
-            p[r] = Math.min(1.0, trains.a()[r]);
-        }
-        INDArray q = Transforms.min(absV.mulColumnVector(Nd4j.createFromArray(trains.b()).castTo(type).reshape(n, 1)),
-                1.0, false);
-        if (config.meanCount()) {
-            double[] lp = new double[n];
-            for (int r = 0; r < n; r++) {
-                lp[r] = trains.bitLengths()[r] * p[r];
+            int length = trains.bitLengths()[r];
+            if (length == 0) {
+                continue;
             }
-            counts = q.mulColumnVector(Nd4j.createFromArray(lp).castTo(type).reshape(n, 1));
-        } else {
-            int slots = trains.slots();
-            int[] slotRow = new int[slots];
-            double[] slotP = new double[slots];
-            INDArray slotToRow = Nd4j.zeros(type, n, slots);
-            int s = 0;
-            for (int r = 0; r < n; r++) {
-                for (int k = 0; k < trains.bitLengths()[r]; k++) {
-                    slotRow[s] = r;
-                    slotP[s] = p[r];
-                    slotToRow.putScalar(r, s, 1.0);
-                    s++;
+            double p = Math.min(1.0, trains.a()[r]);
+            int base = r * nOut;
+            for (int j = 0; j < nOut; j++) {
+                q[j] = Math.min(1.0, trains.b()[r] * Math.abs(v[base + j]));
+            }
+            if (config.meanCount()) {
+                for (int j = 0; j < nOut; j++) {
+                    add(up, down, base + j, v[base + j], length * p * q[j]);
                 }
+                continue;
             }
-            INDArray xBits = KeyedRandom.uniform(KeyedRandom.key(key, 1), type, slots, 1)
-                    .lt(Nd4j.createFromArray(slotP).castTo(type).reshape(slots, 1)).castTo(type);
-            INDArray dBits = KeyedRandom.uniform(KeyedRandom.key(key, 2), type, slots, nOut)
-                    .lt(Nd4j.pullRows(q, 1, slotRow)).castTo(type);
-            counts = slotToRow.mmul(dBits.muliColumnVector(xBits));
+            // the row's x-bit fires in F ~ Binomial(length, p) slots; in each of them column j's delta-bit fires
+            // independently with probability q_j, so column j's coincidences are Binomial(F, q_j)
+            int fired = Binomial.sample(length, p, random);
+            for (int j = 0; j < nOut; j++) {
+                add(up, down, base + j, v[base + j], Binomial.sample(fired, q[j], random));
+            }
         }
-        // the wanted change is +lr v: potentiation where v > 0, depression where v < 0
-        INDArray positive = reads.gt(0.0).castTo(type);
-        INDArray negative = reads.lt(0.0).castTo(type);
-        INDArray up = Nd4j.zeros(type, nIn, nOut);
-        INDArray down = Nd4j.zeros(type, nIn, nOut);
-        for (int r = 0; r < n; r++) {
-            up.putRow(rows[r], counts.getRow(r).mul(positive.getRow(r)));
-            down.putRow(rows[r], counts.getRow(r).mul(negative.getRow(r)));
+        return new PulseCounts(HostArrays.fromDoubles(up, n, nOut, type), HostArrays.fromDoubles(down, n, nOut, type),
+                trains.slots());
+    }
+
+    /** The wanted change is {@code +lr v}: potentiation where {@code v > 0}, depression where {@code v < 0}. */
+    private static void add(double[] up, double[] down, int index, double v, double count) {
+        if (v > 0) {
+            up[index] += count;
+        } else if (v < 0) {
+            down[index] += count;
         }
-        return new PulseCounts(up, down, trains.slots());
     }
 }

@@ -1,6 +1,10 @@
 package org.dl4jmortal.spi.device;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The update rule of a pulsed (in-place trainable) device, DESIGN.md §3 "Mortal in-place updates", after Gokmen &amp;
@@ -35,6 +39,40 @@ public interface PulsedDevicePhysics {
      * @return new states, same shape and data type as {@code w}
      */
     INDArray applyPulses(INDArray w, INDArray up, INDArray down, DeviceArrays devices, long noiseKey);
+
+    /**
+     * Applies counted pulses to one block of consecutive rows only, {@code [fromRow, fromRow + up.rows())}, as
+     * {@link #applyPulses} would with zero counts on every other row (a pulse-free device does not move). A
+     * Tiki-Taka transfer writes a few rows per update; a rule that can slice its device arrays overrides this to
+     * touch only those rows. The default pads the counts with zeros and applies them to the whole array.
+     *
+     * @param w        present states of the whole array {@code [rows, columns]}; not modified
+     * @param fromRow  first row of the block, {@code 0 <= fromRow <= rows - up.rows()}
+     * @param up       potentiating pulse counts of the block {@code [blockRows, columns]}
+     * @param down     depressing pulse counts of the block, same shape
+     * @param devices  the arrays from {@link #drawDevices} for the whole array
+     * @param noiseKey key of this update's cycle-to-cycle noise
+     * @return the new states of the block {@code [blockRows, columns]}, data type of {@code w}
+     * @throws IllegalArgumentException if the block does not fit in {@code w} or the counts' shapes differ
+     */
+    default INDArray applyPulsesToRows(INDArray w, long fromRow, INDArray up, INDArray down, DeviceArrays devices,
+                                       long noiseKey) {
+        long blockRows = up.rows();
+        if (fromRow < 0 || blockRows < 1 || fromRow + blockRows > w.rows() || up.columns() != w.columns()
+                || !Arrays.equals(up.shape(), down.shape())) {
+            throw new IllegalArgumentException("a block of " + Arrays.toString(up.shape()) + " up and "
+                    + Arrays.toString(down.shape()) + " down counts from row " + fromRow
+                    + " does not fit states of shape " + Arrays.toString(w.shape()));
+        }
+        INDArray fullUp = Nd4j.zeros(up.dataType(), w.rows(), w.columns());
+        INDArray fullDown = Nd4j.zeros(down.dataType(), w.rows(), w.columns());
+        INDArrayIndex block =
+                NDArrayIndex.interval(fromRow, fromRow + blockRows);
+        fullUp.get(block, NDArrayIndex.all()).assign(up);
+        fullDown.get(block, NDArrayIndex.all()).assign(down);
+        return applyPulses(w, fullUp, fullDown, devices, noiseKey)
+                .get(block, NDArrayIndex.all()).dup();
+    }
 
     /**
      * @param w       states {@code [rows, columns]}

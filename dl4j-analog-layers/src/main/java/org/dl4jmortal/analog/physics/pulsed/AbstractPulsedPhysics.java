@@ -7,6 +7,7 @@ import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -83,6 +84,25 @@ public abstract class AbstractPulsedPhysics implements PulsedDevicePhysics {
             out = clipInPlace(depress(out, nDown, d, KeyedRandom.key(noiseKey, "pulsed/down")), d);
         }
         return out;
+    }
+
+    /**
+     * {@inheritDoc} Here only the block's rows are touched: the rule runs on views of the block's rows of the
+     * states and of the device arrays, with the block's own cycle-to-cycle noise.
+     *
+     * @throws IllegalArgumentException as {@link #applyPulses}, or if the block does not fit in {@code w}
+     */
+    @Override
+    public INDArray applyPulsesToRows(INDArray w, long fromRow, INDArray up, INDArray down, DeviceArrays devices,
+                                      long noiseKey) {
+        PulsedDeviceArrays d = arrays(devices, w);
+        long blockRows = up.rows();
+        if (fromRow < 0 || blockRows < 1 || fromRow + blockRows > w.rows()) {
+            throw new IllegalArgumentException("a block of " + blockRows + " rows from row " + fromRow
+                    + " does not fit states of " + w.rows() + " rows");
+        }
+        INDArray states = w.get(NDArrayIndex.interval(fromRow, fromRow + blockRows), NDArrayIndex.all());
+        return applyPulses(states, up, down, d.rows(fromRow, fromRow + blockRows), noiseKey);
     }
 
     /**

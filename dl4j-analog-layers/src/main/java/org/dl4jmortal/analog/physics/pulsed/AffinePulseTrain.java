@@ -1,7 +1,6 @@
 package org.dl4jmortal.analog.physics.pulsed;
 
 import java.util.Objects;
-import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -55,7 +54,7 @@ public final class AffinePulseTrain {
             INDArray out = n.mul(a).addi(w);
             if (sigma > 0) {
                 INDArray std = Transforms.sqrt(n, true).muli(Transforms.abs(a, true)).muli(sigma);
-                out.addi(std.muli(noise(noiseKey, w)));
+                out.addi(CycleToCycleNoise.scaled(std, noiseKey));
             }
             return out;
         }
@@ -77,12 +76,8 @@ public final class AffinePulseTrain {
                         .muli(nonZero).addi(n.mul(zero));
                 std = Transforms.sqrt(twice, false).muli(Transforms.abs(a, true)).muli(sigma);
             }
-            out.addi(std.muli(noise(noiseKey, w)));
+            out.addi(CycleToCycleNoise.scaled(std, noiseKey));
         }
         return out;
-    }
-
-    private static INDArray noise(long key, INDArray like) {
-        return KeyedRandom.gaussian(key, like.dataType(), like.shape());
     }
 }

@@ -2,7 +2,6 @@ package org.dl4jmortal.analog.physics.pulsed;
 
 import java.util.Map;
 import java.util.Objects;
-import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -60,19 +59,19 @@ public final class ExpStepPhysics extends IterativePulsedPhysics {
     }
 
     @Override
-    protected INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, long key) {
+    protected INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, INDArray active, long key) {
         INDArray mag = magnitude(w, d, up);
         double sigma = common().dwMinStd();
         double sign = up ? 1.0 : -1.0;
         if (sigma == 0) {
             return mag.muli(sign);
         }
-        INDArray xi = KeyedRandom.gaussian(key, w.dataType(), w.shape());
         if (exp.complexNoise()) {
             INDArray std = Transforms.abs(w, true).muli(exp.dwMinStdSlope()).addi(mag).addi(exp.dwMinStdAdd())
                     .muli(sigma);
-            return mag.muli(sign).addi(std.muli(xi));
+            return mag.muli(sign).addi(activeNoise(std, active, key));
         }
-        return mag.muli(xi.muli(sigma).addi(1.0)).muli(sign);
+        // mag (1 + sigma xi) sign
+        return mag.addi(activeNoise(mag.mul(sigma), active, key)).muli(sign);
     }
 }

@@ -35,20 +35,34 @@ public abstract class IterativePulsedPhysics extends AbstractPulsedPhysics {
      *
      * @param w   present states {@code [rows, columns]}, not to be modified
      * @param d   device arrays in {@code w}'s type
-     * @param up  true for a potentiating pulse
-     * @param key noise key of this round
+     * @param up     true for a potentiating pulse
+     * @param active 1 for the devices that take part in this round, 0 for the others ({@code [rows, columns]});
+     *               null when all take part. Noise needs to be drawn only for active devices: the caller zeroes
+     *               the change of the others
+     * @param key    noise key of this round
      * @return the signed change of every device (positive for up, negative for down, up to noise)
      */
-    protected abstract INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, long key);
+    protected abstract INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, INDArray active, long key);
+
+    /**
+     * @param std    noise standard deviation of every device
+     * @param active as in {@link #noisyStep}, or null
+     * @param key    noise key of this round
+     * @return {@code std ⊙ xi} on the active devices, 0 elsewhere ({@link CycleToCycleNoise})
+     */
+    protected static INDArray activeNoise(INDArray std, INDArray active, long key) {
+        return CycleToCycleNoise.scaled(active == null ? std : std.mul(active), key);
+    }
 
     private INDArray rounds(INDArray w, INDArray n, PulsedDeviceArrays d, boolean up, long key) {
         long max = Math.round(n.maxNumber().doubleValue());
         long all = Math.round(n.minNumber().doubleValue());
         INDArray cur = w.dup();
         for (long r = 1; r <= max; r++) {
-            INDArray dw = noisyStep(cur, d, up, KeyedRandom.key(key, r));
-            if (r > all) {
-                dw.muli(n.gt(r - 0.5).castTo(w.dataType()));
+            INDArray active = r > all ? n.gt(r - 0.5).castTo(w.dataType()) : null;
+            INDArray dw = noisyStep(cur, d, up, active, KeyedRandom.key(key, r));
+            if (active != null) {
+                dw.muli(active);
             }
             cur.addi(dw);
             clipInPlace(cur, d);

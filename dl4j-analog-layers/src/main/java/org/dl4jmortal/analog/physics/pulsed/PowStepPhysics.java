@@ -72,11 +72,11 @@ public final class PowStepPhysics extends IterativePulsedPhysics {
     }
 
     @Override
-    protected INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, long key) {
+    protected INDArray noisyStep(INDArray w, PulsedDeviceArrays d, boolean up, INDArray active, long key) {
         INDArray mag = magnitude(w, d, up);
         double sigma = common().dwMinStd();
         if (sigma > 0) {
-            mag.muli(KeyedRandom.gaussian(key, w.dataType(), w.shape()).muli(sigma).addi(1.0));
+            mag.addi(activeNoise(mag.mul(sigma), active, key)); // mag (1 + sigma xi)
         }
         return up ? mag : mag.negi();
     }

@@ -1,11 +1,13 @@
 package org.dl4jmortal.analog.physics.pulsed;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The per-device parameters of one pulsed crossbar, drawn once per chip by {@link PulsedDraw} (device-to-device
@@ -56,6 +58,32 @@ public record PulsedDeviceArrays(String rule, INDArray wMin, INDArray wMax, INDA
                     + ruleArrays.keySet());
         }
         return a;
+    }
+
+    /**
+     * @param fromRow first row, {@code >= 0}
+     * @param toRow   one past the last row, {@code fromRow < toRow <= rows}
+     * @return views of rows {@code [fromRow, toRow)} of every array (this instance for the whole range)
+     * @throws IllegalArgumentException if the range is outside the arrays
+     */
+    public PulsedDeviceArrays rows(long fromRow, long toRow) {
+        long rows = wMin.rows();
+        if (fromRow < 0 || toRow <= fromRow || toRow > rows) {
+            throw new IllegalArgumentException("rows [" + fromRow + ", " + toRow + ") are outside device arrays of "
+                    + rows + " rows");
+        }
+        if (fromRow == 0 && toRow == rows) {
+            return this;
+        }
+        Map<String, INDArray> r = new LinkedHashMap<>();
+        ruleArrays.forEach((k, v) -> r.put(k, block(v, fromRow, toRow)));
+        return new PulsedDeviceArrays(rule, block(wMin, fromRow, toRow), block(wMax, fromRow, toRow),
+                block(stepUp, fromRow, toRow), block(stepDown, fromRow, toRow), r);
+    }
+
+    private static INDArray block(INDArray a, long fromRow, long toRow) {
+        return a.get(NDArrayIndex.interval(fromRow, toRow),
+                NDArrayIndex.all());
     }
 
     /**

@@ -1,0 +1,90 @@
+package org.dl4jmortal.analog.host;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Bulk copies between ND4J's native buffers and Java working arrays (row-major), for the fused element-wise stages
+ * that are cheaper as one Java loop than as a chain of native calls (the periphery's converters and noise, the
+ * pulse trains, the cycle-to-cycle noise). FLOAT and DOUBLE arrays are copied with one native memcpy; other
+ * floating-point types go through FLOAT.
+ */
+public final class HostArrays {
+
+    private HostArrays() {
+    }
+
+    /**
+     * @param a any floating-point array
+     * @return its values in row-major order, as doubles
+     */
+    public static double[] toDoubles(INDArray a) {
+        INDArray c = contiguous(a);
+        int n = Math.toIntExact(c.length());
+        if (c.dataType() == DataType.DOUBLE) {
+            double[] d = new double[n];
+            ((DoublePointer) c.data().addressPointer()).get(d);
+            return d;
+        }
+        float[] f = toFloats(c);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /**
+     * @param a any floating-point array
+     * @return its values in row-major order, as floats (doubles are rounded)
+     */
+    public static float[] toFloats(INDArray a) {
+        INDArray c = contiguous(a);
+        if (c.dataType() != DataType.FLOAT) {
+            c = c.castTo(DataType.FLOAT);
+        }
+        float[] f = new float[Math.toIntExact(c.length())];
+        ((FloatPointer) c.data().addressPointer()).get(f);
+        return f;
+    }
+
+    /**
+     * @param d     values in row-major order
+     * @param rows  rows of the result
+     * @param cols  columns of the result
+     * @param type  floating-point data type of the result
+     * @return a new c-order [rows, cols] array holding {@code d}
+     */
+    public static INDArray fromDoubles(double[] d, long rows, long cols, DataType type) {
+        if (type == DataType.DOUBLE) {
+            INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, rows, cols);
+            ((DoublePointer) out.data().addressPointer()).put(d);
+            return out;
+        }
+        float[] f = new float[d.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return fromFloats(f, rows, cols, type);
+    }
+
+    /**
+     * @param f     values in row-major order
+     * @param rows  rows of the result
+     * @param cols  columns of the result
+     * @param type  floating-point data type of the result
+     * @return a new c-order [rows, cols] array holding {@code f}
+     */
+    public static INDArray fromFloats(float[] f, long rows, long cols, DataType type) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+        ((FloatPointer) out.data().addressPointer()).put(f);
+        return type == DataType.FLOAT ? out : out.castTo(type);
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() && a.data().length() == a.length() ? a : a.dup('c');
+    }
+}
