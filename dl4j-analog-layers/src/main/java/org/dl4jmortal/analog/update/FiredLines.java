@@ -101,30 +101,40 @@ record FiredLines(int[] start, int[] line, byte[] sign, int lines) {
         for (int s = 0; s < slots; s++) {
             pairs += (long) rows.firedIn(s) * columns.firedIn(s);
         }
-        if (pairs <= SPARSE_RATIO * slots * (double) nIn * nOut) {
-            float[] up = new float[nIn * nOut];
-            float[] down = new float[nIn * nOut];
-            for (int s = 0; s < slots; s++) {
-                for (int e = rows.start[s]; e < rows.start[s + 1]; e++) {
-                    int base = rows.line[e] * nOut;
-                    byte sx = rows.sign[e];
-                    for (int f = columns.start[s]; f < columns.start[s + 1]; f++) {
-                        if (sx == columns.sign[f]) {
-                            down[base + columns.line[f]]++;
-                        } else {
-                            up[base + columns.line[f]]++;
-                        }
+        return pairs <= SPARSE_RATIO * slots * (double) nIn * nOut ? countPairwise(rows, columns, type)
+                : countByProducts(rows, columns, type);
+    }
+
+    /** {@link #coincidences} pair by pair: a cost of one step per coincidence. */
+    static PulseCounts countPairwise(FiredLines rows, FiredLines columns, DataType type) {
+        int nIn = rows.lines;
+        int nOut = columns.lines;
+        float[] up = new float[nIn * nOut];
+        float[] down = new float[nIn * nOut];
+        for (int s = 0; s < rows.slots(); s++) {
+            for (int e = rows.start[s]; e < rows.start[s + 1]; e++) {
+                int base = rows.line[e] * nOut;
+                byte sx = rows.sign[e];
+                for (int f = columns.start[s]; f < columns.start[s + 1]; f++) {
+                    if (sx == columns.sign[f]) {
+                        down[base + columns.line[f]]++;
+                    } else {
+                        up[base + columns.line[f]]++;
                     }
                 }
             }
-            return new PulseCounts(HostArrays.fromFloats(up, nIn, nOut, type),
-                    HostArrays.fromFloats(down, nIn, nOut, type), slots);
         }
+        return new PulseCounts(HostArrays.fromFloats(up, nIn, nOut, type),
+                HostArrays.fromFloats(down, nIn, nOut, type), rows.slots());
+    }
+
+    /** {@link #coincidences} by two dense matrix products over the slots. */
+    static PulseCounts countByProducts(FiredLines rows, FiredLines columns, DataType type) {
         INDArray total = rows.dense(false, type).transpose().mmul(columns.dense(false, type));
         INDArray signed = rows.dense(true, type).transpose().mmul(columns.dense(true, type));
         INDArray down = Transforms.round(total.add(signed).muli(0.5), false);
         INDArray up = Transforms.round(total.subi(signed).muli(0.5), false);
-        return new PulseCounts(up, down, slots);
+        return new PulseCounts(up, down, rows.slots());
     }
 
     private int firedIn(int slot) {
