@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dl4jmortal.analog.periphery.PeripheryConfig;
+import org.dl4jmortal.analog.update.UpdateConfig;
 import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.ParameterSet;
@@ -79,6 +80,14 @@ public abstract class AbstractPulsedDeviceModel implements DeviceModel {
     @Override
     public final Map<String, Double> peripheryDefaults() {
         return PERIPHERY;
+    }
+
+    /**
+     * {@inheritDoc} The rule's algorithm ({@link PulsedRule#tikiTakaByDefault()}): {@code tikiTaka} 1 or 0.
+     */
+    @Override
+    public final Map<String, Double> updateDefaults() {
+        return Map.of(UpdateConfig.TIKI_TAKA, rule.tikiTakaByDefault() ? 1.0 : 0.0);
     }
 
     /**

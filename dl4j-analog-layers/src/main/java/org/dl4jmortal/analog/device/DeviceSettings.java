@@ -20,8 +20,10 @@ import org.dl4jmortal.spi.plugin.PluginKind;
 /**
  * The resolved settings of one analog layer: a device model found by name in the plugin registry, its
  * parameters and the periphery configuration. Resolution order: the device's defaults; the periphery defaults
- * ({@link PeripheryConfig#defaults()}) overridden by the device's {@link DeviceModel#peripheryDefaults()}; then
- * the user's overrides (configs, {@code --set name=value}). Immutable.
+ * ({@link PeripheryConfig#defaults()}) overridden by the device's {@link DeviceModel#peripheryDefaults()}; for
+ * pulsed devices the update defaults ({@link UpdateConfig#defaults()}) overridden by the device's
+ * {@link DeviceModel#updateDefaults()} (the in-place algorithm); then the user's overrides (configs,
+ * {@code --set name=value}). Immutable.
  */
 public final class DeviceSettings {
     private final DeviceModel device;
@@ -79,7 +81,12 @@ public final class DeviceSettings {
         }
         ParameterSet union = deviceDefaults.union(peripheryDefaults);
         if (device.crosspointKind() == CrosspointKind.PULSED) {
-            union = union.union(UpdateConfig.defaults());
+            try {
+                union = union.union(UpdateConfig.defaults().withAll(device.updateDefaults()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("device '" + deviceName + "' sets a bad update default: "
+                        + e.getMessage(), e);
+            }
         }
         for (Map.Entry<String, Double> e : user.entrySet()) {
             if (!union.has(e.getKey())) {

@@ -37,6 +37,17 @@ public interface DeviceModel extends NamedPlugin {
     }
 
     /**
+     * In-place update defaults this pulsed device changes, for example {@code tikiTaka} 0 for a device that trains
+     * better by plain pulsed SGD. Keys are update parameter names (the simulator's update settings); unknown keys
+     * are an error when the chip is built. Ignored for programmed devices.
+     *
+     * @return name to value, possibly empty
+     */
+    default Map<String, Double> updateDefaults() {
+        return Map.of();
+    }
+
+    /**
      * @param parameters this device's parameters (defaults with overrides)
      * @return the inference physics of a programmed device, or empty if the device has none (pulsed devices)
      */
