@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
             "hardware-aware for a programmed device, beside the same network trained digitally.",
             "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
             "update and bit-length management (--set meanCount=1 selects the faster mean-count mode). In place, the",
-            "default algorithm is Tiki-Taka (gradient pulses onto a fast array, one of its rows read and transferred",
-            "into the weights per sample; --set tikiTaka=0 trains by plain pulsed SGD)."})
+            "default algorithm depends on the device: Tiki-Taka (gradient pulses onto a fast array, one of its rows",
+            "read and transferred into the weights per sample) for soft-bounds, exp-step, pow-step and their presets;",
+            "plain pulsed SGD for constant-step, linear-step and theirs. --set tikiTaka=1 or 0 chooses either."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;
