@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.BaseDL4JTest;
 import org.dl4jmortal.analog.physics.pulsed.PulsedDeviceArrays;
-import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
-import org.dl4jmortal.spi.plugin.MortalRegistry;
-import org.dl4jmortal.spi.plugin.PluginKind;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,13 +27,9 @@ class PulsedBoundsAndDrawTest extends BaseDL4JTest {
 
     @Test
     void noRegisteredPulsedDeviceEverLeavesItsOwnBounds() {
-        MortalRegistry registry = MortalRegistry.global();
         int checked = 0;
-        for (String name : registry.names(PluginKind.DEVICE)) {
-            DeviceModel device = registry.get(PluginKind.DEVICE, name);
-            if (device.crosspointKind() != CrosspointKind.PULSED) {
-                continue;
-            }
+        for (DeviceModel device : PulsedTestSupport.installedPulsedDevices()) {
+            String name = device.name();
             PulsedDevicePhysics ph = device.pulsedPhysics(device.defaultParameters()).orElseThrow();
             int devices = 400;
             PulsedDeviceArrays d = (PulsedDeviceArrays) ph.drawDevices(2, devices / 2, KeyedRandom.key(1, name));

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.BaseDL4JTest;
 import org.dl4jmortal.analog.physics.pulsed.CycleToCycleNoise;
-import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
-import org.dl4jmortal.spi.plugin.MortalRegistry;
-import org.dl4jmortal.spi.plugin.PluginKind;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,13 +61,9 @@ class PulsedRowBlockTest extends BaseDL4JTest {
 
     @Test
     void aBlockOfRowsMovesAsTheWholeArrayWithZeroCountsElsewhere() {
-        MortalRegistry registry = MortalRegistry.global();
         int checked = 0;
-        for (String name : registry.names(PluginKind.DEVICE)) {
-            DeviceModel device = registry.get(PluginKind.DEVICE, name);
-            if (device.crosspointKind() != CrosspointKind.PULSED) {
-                continue;
-            }
+        for (DeviceModel device : PulsedTestSupport.installedPulsedDevices()) {
+            String name = device.name();
             // no cycle-to-cycle noise: the block and the whole array must then agree exactly
             PulsedDevicePhysics ph = PulsedTestSupport.physics(device, java.util.Map.of("dwMinStd", 0.0));
             PulsedDevicePhysics.DeviceArrays d = ph.drawDevices(6, 5, KeyedRandom.key(2, name));

@@ -1,10 +1,15 @@
 package org.dl4jmortal.analog.device;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.dl4jmortal.spi.device.CrosspointKind;
 import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.device.ParameterSet;
 import org.dl4jmortal.spi.device.PulsedDevicePhysics;
+import org.dl4jmortal.spi.plugin.MortalRegistry;
+import org.dl4jmortal.spi.plugin.PluginKind;
 
 /** Helpers of the pulsed-device tests. */
 final class PulsedTestSupport {
@@ -36,5 +41,18 @@ final class PulsedTestSupport {
 
     static PulsedDevicePhysics physics(DeviceModel device, Map<String, Double> overrides) {
         return device.pulsedPhysics(parameters(device, overrides)).orElseThrow();
+    }
+
+    /** @return every pulsed device installed in the global registry, in registry order */
+    static List<DeviceModel> installedPulsedDevices() {
+        MortalRegistry registry = MortalRegistry.global();
+        List<DeviceModel> devices = new ArrayList<>();
+        for (String name : registry.names(PluginKind.DEVICE)) {
+            DeviceModel device = registry.get(PluginKind.DEVICE, name);
+            if (device.crosspointKind() == CrosspointKind.PULSED) {
+                devices.add(device);
+            }
+        }
+        return devices;
     }
 }
