@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jmortal.analog.device.DeviceSettings;
 import org.dl4jmortal.analog.layers.AnalogCrossbar;
 import org.dl4jmortal.analog.layers.AnalogLayer;
 import org.dl4jmortal.spi.chip.Programmable;
@@ -24,6 +25,7 @@ import org.dl4jmortal.spi.chip.SimulatedTime;
 import org.dl4jmortal.spi.chip.TapPoint;
 import org.dl4jmortal.spi.chip.TapPosition;
 import org.dl4jmortal.spi.chip.TappedModel;
+import org.dl4jmortal.spi.device.CrosspointKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -121,7 +123,9 @@ public final class AnalogChip implements TappedModel, Programmable, SimulatedTim
      *
      * @param overrides parameter name to value, merged over each analog layer's present overrides
      * @return the new chip, at the same time since programming; its ledger starts at zero
-     * @throws IllegalArgumentException if a name is unknown (listing the known ones) or a value out of range
+     * @throws IllegalArgumentException if a name is unknown (listing the known ones), a value out of range, or the
+     *                                  overrides switch a pulsed layer's in-place algorithm ({@code tikiTaka}: the
+     *                                  fast array is part of the saved chip, so its layout cannot change)
      */
     public AnalogChip reconfigured(java.util.Map<String, Double> overrides) {
         java.util.Map<String, Double> merged = new java.util.LinkedHashMap<>(info.overrides());
@@ -132,6 +136,7 @@ public final class AnalogChip implements TappedModel, Programmable, SimulatedTim
             if (l instanceof org.dl4jmortal.analog.conf.AnalogLayerConfig a) {
                 java.util.Map<String, Double> m = new java.util.LinkedHashMap<>(a.getAnalog().parameterOverrides());
                 m.putAll(overrides);
+                requireSameAlgorithm(a.getAnalog().deviceName(), a.getAnalog().parameterOverrides(), m);
                 org.dl4jmortal.analog.conf.AnalogSpec spec = new org.dl4jmortal.analog.conf.AnalogSpec(
                         a.getAnalog().deviceName(), m, a.getAnalog().seed());
                 if (l instanceof org.dl4jmortal.analog.conf.AnalogDenseLayer d) {
@@ -158,6 +163,23 @@ public final class AnalogChip implements TappedModel, Programmable, SimulatedTim
         ComputationGraph copy = new ComputationGraph(conf);
         copy.init(graph.params().dup(), false);
         return wrap(copy, newInfo);
+    }
+
+    /**
+     * @throws IllegalArgumentException if the new overrides switch a pulsed device's in-place algorithm
+     */
+    private static void requireSameAlgorithm(String device, Map<String, Double> before, Map<String, Double> after) {
+        DeviceSettings was = DeviceSettings.resolve(device, before);
+        if (was.device().crosspointKind() != CrosspointKind.PULSED) {
+            return;
+        }
+        boolean tikiTaka = was.update().tikiTaka();
+        if (DeviceSettings.resolve(device, after).update().tikiTaka() != tikiTaka) {
+            throw new IllegalArgumentException("tikiTaka cannot be changed on a saved chip: its '" + device
+                    + "' layers were trained " + (tikiTaka ? "by Tiki-Taka and hold a fast array" : "by plain pulsed "
+                    + "SGD and hold no fast array") + "; leave tikiTaka out, or train a new chip with --set tikiTaka="
+                    + (tikiTaka ? 0 : 1));
+        }
     }
 
     ChipNetwork network() {

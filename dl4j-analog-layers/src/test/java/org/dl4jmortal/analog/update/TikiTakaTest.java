@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.BaseDL4JTest;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -200,6 +201,25 @@ class TikiTakaTest extends BaseDL4JTest {
         assertEquals(fast, restored.getLayer(0).getParam(AnalogParams.W_FAST));
         assertEquals(n.getLayer(0).getParam(AnalogParams.W_DEVICE),
                 restored.getLayer(0).getParam(AnalogParams.W_DEVICE));
+    }
+
+    @Test
+    void aSavedChipKeepsItsAlgorithm() {
+        MultiLayerNetwork n = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(4).list()
+                .layer(new AnalogOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(3)
+                        .activation(Activation.SOFTMAX).device("soft-bounds").build())
+                .build());
+        n.init();
+        org.dl4jmortal.analog.chip.AnalogChip chip = org.dl4jmortal.analog.chip.AnalogChip.wrap(n,
+                new org.dl4jmortal.analog.chip.ChipInfo(4, "soft-bounds", Map.of(), List.of("layer0"), List.of(),
+                        "test"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> chip.reconfigured(Map.of(UpdateConfig.TIKI_TAKA, 0.0)));
+        assertTrue(e.getMessage().contains("tikiTaka cannot be changed on a saved chip")
+                && e.getMessage().contains("fast array"), e.getMessage());
+        // other settings can still change, and restating the chip's own algorithm is fine
+        assertEquals(0.0, chip.reconfigured(Map.of("outputNoise", 0.0, UpdateConfig.TIKI_TAKA, 1.0)).info()
+                .overrides().get("outputNoise"));
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param description  one line, with the source of the default
  */
 public record ParameterSpec(String name, double defaultValue, double min, double max, String unit, String description) {
+    /** The unit of an on/off parameter (range [0, 1], only 0 and 1 allowed). */
+    public static final String SWITCH_UNIT = "switch";
 
     /**
      * @throws IllegalArgumentException if the bounds are inverted or the default lies outside them
@@ -34,10 +36,15 @@ public record ParameterSpec(String name, double defaultValue, double min, double
     /**
      * @param value a proposed value
      * @return the value
-     * @throws IllegalArgumentException if NaN or outside {@code [min, max]}; the message names the parameter,
-     *                                  the value and the allowed range
+     * @throws IllegalArgumentException if NaN or outside {@code [min, max]}, or, for a switch (unit
+     *                                  {@value #SWITCH_UNIT}, range [0, 1]), neither 0 nor 1; the message names the
+     *                                  parameter, the value and what is allowed
      */
     public double check(double value) {
+        if (SWITCH_UNIT.equals(unit) && min == 0 && max == 1 && value != 0 && value != 1) {
+            throw new IllegalArgumentException(name + "=" + value + " is not allowed: " + name
+                    + " is a switch, use 0 (off) or 1 (on) (" + description + ")");
+        }
         if (Double.isNaN(value) || value < min || value > max) {
             throw new IllegalArgumentException(name + "=" + value + " is not allowed: " + name + " must lie in ["
                     + min + ", " + max + "] (" + unit + "; " + description + ")");

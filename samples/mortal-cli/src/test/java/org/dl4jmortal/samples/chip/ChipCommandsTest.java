@@ -113,6 +113,20 @@ class ChipCommandsTest {
         Outcome pulsedHwa = run("train", "--device", "soft-bounds", "--mode", "hardware-aware", "--out", out.toString());
         assertEquals(MortalCommand.EXIT_BAD_INPUT, pulsedHwa.status());
 
+        // a bad update setting is refused before the digital network trains, and no output folder is made
+        java.io.File untouched = out.resolve("never-made").toFile();
+        Outcome badSwitch = run("train", "--device", "soft-bounds", "--set", "tikiTaka=2", "--epochs", "1",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, badSwitch.status());
+        assertTrue(badSwitch.err().contains("tikiTaka=2.0") && badSwitch.err().contains("use 0 (off) or 1 (on)"),
+                badSwitch.err());
+        assertTrue(!badSwitch.out().contains("digital epoch") && !untouched.exists(), badSwitch.out());
+        Outcome badStep = run("train", "--device", "constant-step", "--set", "dwMin=0", "--epochs", "1",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, badStep.status());
+        assertTrue(badStep.err().contains("dwMin") && !badStep.out().contains("digital epoch") && !untouched.exists(),
+                badStep.err());
+
         Outcome badMode = run("train", "--device", "soft-bounds", "--mode", "sideways", "--out", out.toString());
         assertEquals(MortalCommand.EXIT_BAD_INPUT, badMode.status());
         assertTrue(badMode.err().contains("in-place or hardware-aware"), badMode.err());
