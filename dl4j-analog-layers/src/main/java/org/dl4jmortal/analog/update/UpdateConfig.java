@@ -79,8 +79,8 @@ public final class UpdateConfig {
     /**
      * @return the update parameters with aihwkit's defaults (BL 31, both managements on, stochastic trains) and
      * Tiki-Taka on, transferring one row after every sample (the paper's schedule; 0 for {@code tikiTaka} gives
-     * plain pulsed SGD). A device may change these defaults ({@code DeviceModel#updateDefaults()}): the
-     * constant-step and linear-step devices train by plain pulsed SGD by default
+     * plain pulsed SGD). A device may change these defaults ({@code DeviceModel#updateDefaults()}): every pulsed
+     * device of this module except the soft-bounds ones trains by plain pulsed SGD by default
      */
     public static ParameterSet defaults() {
         return ParameterSet.ofDefaults(List.of(
@@ -101,7 +101,7 @@ public final class UpdateConfig {
                 new ParameterSpec(TIKI_TAKA, 1, 0, 1, "switch",
                         "Tiki-Taka: gradients onto a fast array A, rows of A read and transferred by pulses into the "
                                 + "array C the passes use (Gokmen & Haensch 2020; aihwkit TransferCompound, gamma 0); "
-                                + "0 = plain pulsed SGD, the default of constant-step and linear-step devices"),
+                                + "0 = plain pulsed SGD, the default of every built-in pulsed device except soft-bounds and reram-sb"),
                 new ParameterSpec(TRANSFER_EVERY, 1, 1, 1_000_000, "samples",
                         "samples (or mini-batches, see transferUnitsInMiniBatch) between two Tiki-Taka transfers "
                                 + "(aihwkit transfer_every)"),

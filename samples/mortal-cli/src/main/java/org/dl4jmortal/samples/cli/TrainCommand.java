@@ -22,13 +22,17 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the MLP in place on a pulsed device, or hardware-aware for a programmed one.",
-            "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or",
-            "hardware-aware for a programmed device, beside the same network trained digitally.",
-            "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: stochastic trains, BL 31,",
-            "update and bit-length management (--set meanCount=1 selects the faster mean-count mode). In place, the",
-            "default algorithm depends on the device: Tiki-Taka (gradient pulses onto a fast array, one of its rows",
-            "read and transferred into the weights per sample) for soft-bounds, exp-step, pow-step and their presets;",
-            "plain pulsed SGD for constant-step, linear-step and theirs. --set tikiTaka=1 or 0 chooses either."})
+            "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or "
+                + "hardware-aware for a programmed device, beside the same network trained digitally.",
+            "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: "
+                + "stochastic trains, BL 31, update and bit-length management (--set meanCount=1 selects the faster "
+                + "mean-count mode).",
+            "The in-place algorithm depends on the device: Tiki-Taka (gradient pulses onto a fast array, one of its "
+                + "rows read and transferred into the weights per sample) for soft-bounds and reram-sb; plain pulsed "
+                + "SGD for the other pulsed devices. --set tikiTaka=1 or --set tikiTaka=0 chooses either; the "
+                + "Tiki-Taka settings (transferEvery, readsPerTransfer, fastLearningRate, transferLearningRate, "
+                + "transferUnitsInMiniBatch) are on the site's pulsed-devices page; an unknown --set name lists every "
+                + "known one."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;
