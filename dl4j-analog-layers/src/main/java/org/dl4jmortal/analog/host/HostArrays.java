@@ -1,5 +1,7 @@
 package org.dl4jmortal.analog.host;
 
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * floating-point types go through FLOAT.
  */
 public final class HostArrays {
+    /** Elements of work from which {@link #forEachRow} goes parallel. */
+    private static final long PARALLEL_THRESHOLD = 1L << 15;
 
     private HostArrays() {
     }
@@ -82,6 +86,26 @@ public final class HostArrays {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
         ((FloatPointer) out.data().addressPointer()).put(f);
         return type == DataType.FLOAT ? out : out.castTo(type);
+    }
+
+    /**
+     * Runs {@code body} for every row index in {@code [0, count)}: in parallel on the common fork-join pool when the
+     * work ({@code count * width} elements) is large enough to pay for it, else in order. The body must write only
+     * its own row's outputs and draw its randomness from the row's own key, so the result does not depend on the
+     * order.
+     *
+     * @param count number of rows
+     * @param width elements per row (decides whether to go parallel)
+     * @param body  the work of one row
+     */
+    public static void forEachRow(int count, int width, IntConsumer body) {
+        if ((long) count * width >= PARALLEL_THRESHOLD && count > 1) {
+            IntStream.range(0, count).parallel().forEach(body);
+        } else {
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
+        }
     }
 
     private static INDArray contiguous(INDArray a) {

@@ -3,8 +3,6 @@ package org.dl4jmortal.analog.periphery;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.dl4jmortal.analog.host.HostArrays;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,8 +57,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #lastRereadRows()} of the most recent read.
  */
 public final class Periphery {
-    /** Element count of a stage from which its rows are processed in parallel. */
-    private static final long PARALLEL_THRESHOLD = 1L << 15;
 
     private final PeripheryConfig config;
     private final Quantizer dac;
@@ -247,7 +243,7 @@ public final class Periphery {
         boolean clipIn = quantizeIn && (!config.noiseManagement() || config.inputBound() < 1.0);
         double topIn = (dac.levels() - 1) / 2.0;
         double[] xin = new double[count * width];
-        forEachRow(count, width, i -> {
+        HostArrays.forEachRow(count, width, i -> {
             int row = rows == null ? i : rows[i];
             double inverse = alpha[i] > 0 ? 1.0 / (alpha[i] * inUnit) : 0.0;
             int src = row * nIn + from;
@@ -275,7 +271,7 @@ public final class Periphery {
         double outUnit = quantizeOut ? adc.step() : inUnit;
         double toSteps = inUnit / outUnit;
         double topOut = (adc.levels() - 1) / 2.0;
-        forEachRow(count, nOut, i -> {
+        HostArrays.forEachRow(count, nOut, i -> {
             int row = rows == null ? i : rows[i];
             SplittableRandom random = noisy ? new SplittableRandom(KeyedRandom.key(roundKey, row)) : null;
             double back = alpha[i] * outUnit;
@@ -308,16 +304,6 @@ public final class Periphery {
      * Rows write disjoint parts of the output and draw row-keyed noise, so the result does not depend on the
      * schedule.
      */
-    private static void forEachRow(int count, int width, IntConsumer body) {
-        if ((long) count * width >= PARALLEL_THRESHOLD && count > 1) {
-            IntStream.range(0, count).parallel().forEach(body);
-        } else {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
-        }
-    }
-
     private static int[] saturatedRows(boolean[] saturated, double[] alpha, int[] rows) {
         int n = 0;
         for (int i = 0; i < saturated.length; i++) {

@@ -1,8 +1,9 @@
 package org.dl4jmortal.analog.physics.pulsed;
 
 import java.util.Objects;
+import java.util.SplittableRandom;
+import org.dl4jmortal.analog.host.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The closed form of {@code n} pulses of a rule whose step is affine in the state (ConstantStep, LinearStep,
@@ -25,6 +26,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the caller once after the whole train, not after every pulse. For a noise-free monotone train that is the same
  * thing; with noise it differs only for devices that touch a bound within the train. A factor {@code q} below
  * {@code 1e-6} (a step that would overshoot the fixed point {@code -a/b}) is raised to {@code 1e-6}.
+ * Computed in one pass over the devices in double precision (rows in parallel); a device without pulses is not
+ * touched and draws no noise. The noise is {@link CycleToCycleNoise}'s: per row, one stream keyed by (key, row).
  * Pure function; no array argument is modified.
  */
 public final class AffinePulseTrain {
@@ -50,34 +53,52 @@ public final class AffinePulseTrain {
         Objects.requireNonNull(w, "w");
         Objects.requireNonNull(n, "n");
         Objects.requireNonNull(a, "a");
-        if (b == null) {
-            INDArray out = n.mul(a).addi(w);
-            if (sigma > 0) {
-                INDArray std = Transforms.sqrt(n, true).muli(Transforms.abs(a, true)).muli(sigma);
-                out.addi(CycleToCycleNoise.scaled(std, noiseKey));
+        int rows = Math.toIntExact(w.rows());
+        int columns = Math.toIntExact(w.columns());
+        double[] out = HostArrays.toDoubles(w);
+        double[] counts = HostArrays.toDoubles(n);
+        double[] step = HostArrays.toDoubles(a);
+        double[] slope = b == null ? null : HostArrays.toDoubles(b);
+        HostArrays.forEachRow(rows, columns, r -> {
+            SplittableRandom random = sigma > 0 ? CycleToCycleNoise.rowStream(noiseKey, r) : null;
+            for (int i = r * columns, end = i + columns; i < end; i++) {
+                double count = counts[i];
+                if (count == 0) {
+                    continue; // no pulse: the device does not move and draws no noise
+                }
+                double std = slope == null ? constant(out, i, count, step[i], sigma)
+                        : affine(out, i, count, step[i], slope[i], sigma, multiplicative);
+                if (std != 0) {
+                    out[i] += std * random.nextGaussian();
+                }
             }
-            return out;
+        });
+        return HostArrays.fromDoubles(out, rows, columns, w.dataType());
+    }
+
+    /** Moves {@code w[i]} by {@code n a}; @return the noise std {@code sigma |a| sqrt(n)} */
+    private static double constant(double[] w, int i, double n, double a, double sigma) {
+        w[i] += n * a;
+        return sigma * Math.abs(a) * Math.sqrt(n);
+    }
+
+    /** Moves {@code w[i]} by the geometric closed form; @return the noise std of the class comment */
+    private static double affine(double[] w, int i, double n, double a, double b, double sigma,
+                                 boolean multiplicative) {
+        double w0 = w[i];
+        double bc = Math.max(b, MIN_FACTOR - 1.0);
+        boolean flat = Math.abs(bc) < ZERO_SLOPE;
+        double nl = flat ? 0.0 : Math.log1p(bc) * n;
+        double power = flat ? 1.0 : Math.exp(nl);
+        double geometric = flat ? n : Math.expm1(nl) / bc;
+        w[i] = w0 * power + a * geometric;
+        if (sigma == 0) {
+            return 0.0;
         }
-        INDArray bc = Transforms.max(b, MIN_FACTOR - 1.0, true);
-        INDArray zero = Transforms.abs(bc, true).lt(ZERO_SLOPE).castTo(w.dataType());
-        INDArray nonZero = zero.rsub(1.0);
-        INDArray bs = bc.add(zero);
-        INDArray nl = Transforms.log1p(bs, true).muli(n);
-        INDArray power = Transforms.exp(nl, true).muli(nonZero).addi(zero);
-        INDArray geometric = Transforms.expm1(nl, true).divi(bs).muli(nonZero).addi(n.mul(zero));
-        INDArray out = w.mul(power).addi(a.mul(geometric));
-        if (sigma > 0) {
-            INDArray std;
-            if (multiplicative) {
-                INDArray s0 = Transforms.abs(bc.mul(w).addi(a), false);
-                std = s0.muli(Transforms.sqrt(n, true)).muli(power).divi(bc.add(1.0)).muli(sigma);
-            } else {
-                INDArray twice = Transforms.expm1(nl.mul(2.0), false).divi(bs.mul(bs.add(2.0)))
-                        .muli(nonZero).addi(n.mul(zero));
-                std = Transforms.sqrt(twice, false).muli(Transforms.abs(a, true)).muli(sigma);
-            }
-            out.addi(CycleToCycleNoise.scaled(std, noiseKey));
+        if (multiplicative) {
+            return sigma * Math.abs(bc * w0 + a) * Math.sqrt(n) * power / (bc + 1.0);
         }
-        return out;
+        double twice = flat ? n : Math.expm1(2.0 * nl) / (bc * (bc + 2.0));
+        return sigma * Math.abs(a) * Math.sqrt(twice);
     }
 }
