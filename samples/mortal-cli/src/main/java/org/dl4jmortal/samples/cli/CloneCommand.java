@@ -86,15 +86,8 @@ public final class CloneCommand implements Callable<Integer> {
                     + "images without their labels, so that the copy follows the original also where it errs)")
     String transfer;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E",
-            description = "distillation epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--temperature", defaultValue = "4", paramLabel = "T", description = "kd temperature (default: ${DEFAULT-VALUE})")
-    double temperature;
-
-    @Option(names = "--alpha", defaultValue = "0.9", paramLabel = "A", description = "kd alpha (default: ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin
+    KdOptions kd;
 
     @Mixin
     MajorityReferenceOptions reference;
@@ -146,13 +139,11 @@ public final class CloneCommand implements Callable<Integer> {
         try {
             fleet = new FleetSettings(clones, device, set.values(), seed.seed(), fineTuneEpochs, fineTuneLearningRate,
                     FleetSettings.DEFAULT_FINE_TUNE_DECAY);
-            settings = DistillationSettings.builder().temperature(temperature).alpha(alpha).epochs(epochs)
-                    .seed(seed.seed()).build();
+            settings = kd.settings().seed(seed.seed()).build();
             spec = TransferSpec.parse(transfer);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage().replace("a fleet needs N", "--n: a fleet needs N")
-                    .replace("temperature T", "--temperature").replace("alpha must", "--alpha must")
-                    .replace("epochs must", "--epochs must"));
+            throw new UserInputException(KdOptions.optionNames(e.getMessage())
+                    .replace("a fleet needs N", "--n: a fleet needs N"));
         }
         ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, Students.FACTORY);
         if (!factory.devices().contains(device)) {
@@ -177,7 +168,7 @@ public final class CloneCommand implements Callable<Integer> {
             TransferSet transferSet = DistillData.transfer(spec, source.train(), teacher.inputSize(), seed.seed(),
                     List.of());
             report = FleetRun.run(teacher, digital, transferSet, settings, eval, passes, factory, fleet,
-                    new ProgressListener(progress, out, "kd", epochs), (i, chip) -> {
+                    new ProgressListener(progress, out, "kd", settings.epochs()), (i, chip) -> {
                         if (saveClones) {
                             try {
                                 chip.save(outDir.resolve("clone-" + i + ".zip"));

@@ -77,16 +77,8 @@ public final class DistillCommand implements Callable<Integer> {
                     + "this teacher) (default: ${DEFAULT-VALUE})")
     String transfer;
 
-    @Option(names = "--temperature", defaultValue = "4", paramLabel = "T",
-            description = "temperature T > 0 (default: ${DEFAULT-VALUE})")
-    double temperature;
-
-    @Option(names = "--alpha", defaultValue = "0.9", paramLabel = "A",
-            description = "weight of the soft term in [0, 1]; labelled rows only (default: ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Mixin
+    KdOptions kd;
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "minibatch rows (default: ${DEFAULT-VALUE})")
     int batch;
@@ -150,8 +142,7 @@ public final class DistillCommand implements Callable<Integer> {
         TransferSpec spec;
         Map<String, String> hintMap = parseHints(hints);
         try {
-            settings = DistillationSettings.builder().temperature(temperature).alpha(alpha).epochs(epochs)
-                    .batchSize(batch).seed(seed.seed()).requery(requery).hints(hintMap).hintWeight(hintWeight).build();
+            settings = kd.settings().batchSize(batch).seed(seed.seed()).requery(requery).hints(hintMap).hintWeight(hintWeight).build();
             spec = TransferSpec.parse(transfer);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(optionNames(e.getMessage()));
@@ -181,7 +172,7 @@ public final class DistillCommand implements Callable<Integer> {
         DistillReport report;
         try {
             report = DistillationRun.run(distiller, teacher, s, set, settings, eval, passes,
-                    new ProgressListener(progress, out, method, epochs));
+                    new ProgressListener(progress, out, method, settings.epochs()));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -223,8 +214,7 @@ public final class DistillCommand implements Callable<Integer> {
     }
 
     private static String optionNames(String message) {
-        return message.replace("temperature T", "--temperature").replace("alpha must", "--alpha must")
-                .replace("epochs must", "--epochs must").replace("batch size must", "--batch must")
+        return KdOptions.optionNames(message).replace("batch size must", "--batch must")
                 .replace("hint weight", "--hint-weight");
     }
 }
