@@ -65,12 +65,11 @@ public enum PulsedRule {
     /**
      * The default in-place algorithm of the rule's devices, chosen by measurement: each rule's generic device trained
      * the MLP 784-256-128-10 on full Fashion-MNIST for 10 epochs by both algorithms (seed 42, every other setting at
-     * its default; the table is on the site's pulsed-devices page), and the better one is its default. Only
-     * soft bounds trains better by Tiki-Taka (Gokmen &amp; Haensch 2020): 0.838 against plain pulsed SGD's 0.765,
-     * whose weights each pulse pulls towards the symmetry point. A constant
-     * or nearly constant step (aihwkit's default linear step has slopes 0) has no such pull, so Tiki-Taka's fast
-     * array integrates without leak and its transfer over-shoots; exp-step and pow-step also trained better by
-     * plain pulsed SGD (0.834 and 0.816 against 0.797 and 0.789). Presets follow their rule.
+     * its default; the table is on the site's results page), and the better one is its default. Only soft bounds
+     * trains better by Tiki-Taka (Gokmen &amp; Haensch 2020): 0.838 against plain pulsed SGD's 0.765, whose weights
+     * each pulse pulls towards the symmetry point. Plain pulsed SGD won on the others: constant-step 0.838 against
+     * 0.750, linear-step 0.844 against 0.703, exp-step 0.834 against 0.797, pow-step 0.816 against 0.789. Presets
+     * follow their rule (they were not measured).
      *
      * @return true if the rule's devices train by Tiki-Taka by default, false for plain pulsed SGD
      */
