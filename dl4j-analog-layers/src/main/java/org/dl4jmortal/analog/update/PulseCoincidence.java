@@ -139,8 +139,13 @@ public final class PulseCoincidence {
         return new PulseCounts(up, down, slots);
     }
 
-    /** @return {@code max_i |v[r, i]|} of every row {@code r} of a row-major {@code [rows, n]} array */
-    private static double[] rowMaxAbs(double[] v, int rows, int n) {
+    /**
+     * @param v    row-major values {@code [rows, n]}
+     * @param rows rows
+     * @param n    values per row
+     * @return {@code max_i |v[r, i]|} of every row {@code r} (the maxima the managements scale by)
+     */
+    static double[] rowMaxAbs(double[] v, int rows, int n) {
         double[] max = new double[rows];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < n; i++) {

@@ -122,12 +122,7 @@ public final class TikiTakaTransfer {
         int n = Math.toIntExact(reads.rows());
         int nOut = Math.toIntExact(reads.columns());
         double[] v = HostArrays.toDoubles(reads);
-        double[] maxV = new double[n];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < nOut; j++) {
-                maxV[r] = Math.max(maxV[r], Math.abs(v[r * nOut + j]));
-            }
-        }
+        double[] maxV = PulseCoincidence.rowMaxAbs(v, n, nOut);
         double[] ones = new double[n];
         Arrays.fill(ones, 1.0);
         PulseCoincidence.Trains trains = PulseCoincidence.trains(ones, maxV, lr, dwMin, config);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dl4jmortal.analog.device.DeviceSettings;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.io.Progress;
 import org.dl4jmortal.samples.train.TrainConfig;
@@ -101,7 +100,6 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--mode hardware-aware programs the trained network into a programmed device"
                     + " such as pcm; '" + device + "' is a pulsed device (use --mode in-place)");
         }
-        checkSettings();
         FashionMnist source = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT);
         Path outDir = output.prepare("out/train");
         try {
@@ -110,23 +108,5 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         return 0;
-    }
-
-    /**
-     * Resolves the device's settings with the {@code --set} values and builds its update rule, so that a bad value
-     * is refused before any training starts (the digital network trains first).
-     *
-     * @throws UserInputException naming the bad value and what is allowed
-     */
-    private void checkSettings() {
-        try {
-            DeviceSettings settings = DeviceSettings.resolve(device, set.values());
-            if (mode.equals(TrainConfig.IN_PLACE)) {
-                settings.update();
-                settings.pulsedPhysics().orElseThrow();
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.dl4jmortal.samples.train;
 
 import java.util.Map;
+import org.dl4jmortal.analog.device.DeviceSettings;
+import org.dl4jmortal.spi.device.CrosspointKind;
 
 /**
  * Settings of {@link TrainJob}. Immutable.
@@ -29,7 +31,10 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
     /** Default hardware-aware weight noise, relative to each column's max |w| ({@code --weight-noise}). */
     public static final double DEFAULT_WEIGHT_NOISE = 0.08;
 
-    /** @throws IllegalArgumentException naming the bad value and what is allowed */
+    /**
+     * @throws IllegalArgumentException naming the bad value and what is allowed, also for an unknown device
+     *                                  ({@link org.dl4jmortal.spi.plugin.PluginException}) or a bad override
+     */
     public TrainConfig {
         overrides = Map.copyOf(overrides);
         if (!mode.equals(IN_PLACE) && !mode.equals(HARDWARE_AWARE)) {
@@ -49,6 +54,12 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
         }
         if (!(weightNoise >= 0 && weightNoise <= 1)) {
             throw new IllegalArgumentException("--weight-noise must lie in [0, 1], got " + weightNoise);
+        }
+        // resolve the device with the overrides now, so that an unknown device or parameter, or a value out of its
+        // range, is refused before any training (the digital network trains first)
+        DeviceSettings settings = DeviceSettings.resolve(device, overrides);
+        if (settings.device().crosspointKind() == CrosspointKind.PULSED) {
+            settings.update();
         }
     }
 }
