@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jmortal.analog.chip.AnalogChip;
+import org.dl4jmortal.analog.hwa.HardwareAwareFineTuning;
 import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
 import org.dl4jmortal.distill.FleetRun;
 import org.dl4jmortal.distill.eval.EvaluationSet;
@@ -157,7 +158,8 @@ public final class CloneCommand implements Callable<Integer> {
                 Students.DIGITAL_DECAY);
         if (weightNoise != 0) {
             try {
-                digital = Students.withWeightNoise(digital, new HardwareAwareWeightNoise(weightNoise, seed.seed()));
+                digital = HardwareAwareFineTuning.copyWithWeightNoise(digital,
+                        new HardwareAwareWeightNoise(weightNoise, seed.seed()), null);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--weight-noise: " + e.getMessage());
             }
@@ -182,7 +184,7 @@ public final class CloneCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        MultiLayerNetwork plain = Students.withWeightNoise(digital, null);
+        MultiLayerNetwork plain = HardwareAwareFineTuning.copyWithWeightNoise(digital, null, null);
         AtomicFiles.write(outDir.resolve("student.zip"), o -> ModelSerializer.writeModel(plain, o, false));
         Map<String, Object> root = new LinkedHashMap<>(report.toMap());
         @SuppressWarnings("unchecked") Map<String, Object> fleetSection = (Map<String, Object>) root.get("fleet");

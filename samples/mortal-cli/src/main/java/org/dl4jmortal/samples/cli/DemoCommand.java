@@ -106,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private List<DemoStep> optionalSteps() {
         List<DemoStep> list = new ArrayList<>();
-        list.add(new HardwareAwareDemoStep("pcm", TrainConfig.DEFAULT_WEIGHT_NOISE));
+        list.add(new HardwareAwareDemoStep("pcm", TrainConfig.DEFAULT_WEIGHT_NOISE, TrainConfig.DEFAULT_HWA_EPOCHS,
+                TrainConfig.DEFAULT_HWA_LEARNING_RATE));
         list.add(new ReconstructionDemoStep());
         list.add(new InPlaceDemoStep("soft-bounds", Map.of(), inPlaceEpochs, TrainConfig.DEFAULT_LEARNING_RATE,
                 TrainConfig.DEFAULT_LEARNING_RATE_DECAY));

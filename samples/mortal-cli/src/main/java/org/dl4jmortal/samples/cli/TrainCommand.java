@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
                 + "SGD for the other pulsed devices. --set tikiTaka=1 or --set tikiTaka=0 chooses either; the "
                 + "Tiki-Taka settings (transferEvery, readsPerTransfer, fastLearningRate, transferLearningRate, "
                 + "transferUnitsInMiniBatch) are on the site's pulsed-devices page; an unknown --set name lists every "
-                + "known one."})
+                + "known one.",
+            "Hardware-aware mode: the digital network (Adam 1e-3, --epochs E) is copied and fine-tuned for "
+                + "--hwa-epochs F with weight noise (--weight-noise, relative to each column's max |w|) at Adam "
+                + "--hwa-lr; both networks are then programmed into the device and compared from 1 s to 1 year after "
+                + "programming, with global drift compensation."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;
@@ -57,6 +61,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "hardware-aware weight noise, relative to each column's max |w| (default: ${DEFAULT-VALUE})")
     double weightNoise;
 
+    @Option(names = "--hwa-epochs", defaultValue = "3", paramLabel = "F",
+            description = "hardware-aware mode: epochs of fine-tuning the trained digital network with weight noise "
+                    + "(default: ${DEFAULT-VALUE})")
+    int hwaEpochs;
+
+    @Option(names = "--hwa-lr", defaultValue = "1e-4", paramLabel = "LR",
+            description = "hardware-aware mode: Adam learning rate of the fine-tuning (default: ${DEFAULT-VALUE})")
+    double hwaLearningRate;
+
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
@@ -79,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig config;
         try {
             config = new TrainConfig(device, mode, set.values(), epochs, batch, learningRate, learningRateDecay,
-                    weightNoise, seed.seed());
+                    weightNoise, hwaEpochs, hwaLearningRate, seed.seed());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.analog.chip.AnalogChip;
+import org.dl4jmortal.analog.hwa.HardwareAwareFineTuning;
 import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
 import org.dl4jmortal.distill.FleetRun;
 import org.dl4jmortal.distill.eval.EvaluationSet;
@@ -56,8 +57,9 @@ public final class FleetDemoStep implements DemoStep {
         TransferSet transfer = DistillData.transfer(TransferSpec.parse("unlabelled"), context.train(), teacher.inputSize(),
                 seed, List.of());
         EvaluationSet eval = DistillData.evaluation(context.test(), 0);
-        MultiLayerNetwork digital = Students.withWeightNoise(MlpSpec.like(teacher).digital(seed,
-                Students.DIGITAL_LEARNING_RATE, Students.DIGITAL_DECAY), new HardwareAwareWeightNoise(WEIGHT_NOISE, seed));
+        MultiLayerNetwork digital = HardwareAwareFineTuning.copyWithWeightNoise(MlpSpec.like(teacher).digital(seed,
+                Students.DIGITAL_LEARNING_RATE, Students.DIGITAL_DECAY), new HardwareAwareWeightNoise(WEIGHT_NOISE, seed),
+                null);
         ChipFactory factory = MortalRegistry.global().get(PluginKind.CHIP_FACTORY, Students.FACTORY);
         FleetReport report = FleetRun.run(teacher, digital, transfer, DistillationSettings.builder().epochs(EPOCHS)
                         .seed(seed).build(), eval, TeacherReference.DEFAULT_PASSES, factory, FleetSettings.of(CLONES, seed),

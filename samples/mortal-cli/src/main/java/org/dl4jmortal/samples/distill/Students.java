@@ -37,27 +37,6 @@ public final class Students {
     }
 
     /**
-     * The same network with weight noise on every layer's weights during training (or without any, for {@code null}):
-     * a copy of the configuration with {@code noise} set, initialised with the network's parameters.
-     *
-     * @param network an initialised network
-     * @param noise   the weight noise, for example the analog module's hardware-aware noise, or null for none
-     * @return the new network (the given one is unchanged)
-     */
-    public static MultiLayerNetwork withWeightNoise(MultiLayerNetwork network,
-                                                    org.deeplearning4j.nn.conf.weightnoise.IWeightNoise noise) {
-        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = network.getLayerWiseConfigurations().clone();
-        for (org.deeplearning4j.nn.conf.NeuralNetConfiguration c : conf.getConfs()) {
-            if (c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
-                b.setWeightNoise(noise);
-            }
-        }
-        MultiLayerNetwork copy = new MultiLayerNetwork(conf);
-        copy.init(network.params().dup(), false);
-        return copy;
-    }
-
-    /**
      * @param spec         {@code mlp}, {@code mlp:...} or {@code inplace:DEVICE:...}
      * @param teacher      the teacher (for {@code mlp} alone)
      * @param seed         seed of the initial weights or of the chip

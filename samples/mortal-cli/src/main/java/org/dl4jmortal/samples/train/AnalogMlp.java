@@ -3,17 +3,17 @@ package org.dl4jmortal.samples.train;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jmortal.analog.conf.AnalogDenseLayer;
 import org.dl4jmortal.analog.conf.AnalogOutputLayer;
+import org.dl4jmortal.analog.hwa.HardwareAwareFineTuning;
 import org.dl4jmortal.analog.hwa.HardwareAwareWeightNoise;
 import org.dl4jmortal.samples.demo.DigitalMlp;
 import org.dl4jmortal.spi.random.KeyedRandom;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -22,7 +22,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * The training job's networks, all MLP 784-256-128-10 (ReLU, softmax) with layers named {@code hidden1},
  * {@code hidden2}, {@code output}: an analog network trained in place, and a digital network trained with
- * hardware-aware weight noise.
+ * hardware-aware weight noise, fine-tuned from the trained digital network.
  */
 public final class AnalogMlp {
     private AnalogMlp() {
@@ -61,23 +61,19 @@ public final class AnalogMlp {
     }
 
     /**
-     * The digital network of hardware-aware training: the demo's recipe ({@link DigitalMlp}: Adam 1e-3, He
-     * initialisation) with weight noise, so that the comparison with the plain digital network isolates the noise.
+     * The network of hardware-aware fine-tuning (Rasch et al. 2023; Joshi et al. 2020): a copy of the trained digital
+     * network with weight noise on every layer during training and Adam at {@code learningRate}.
      *
-     * @param seed        seed of the initial weights and of the noise
-     * @param relativeStd weight noise std relative to each column's max |w|
-     * @return an initialised digital network that trains with hardware-aware weight noise
+     * @param trained      the trained digital network (unchanged)
+     * @param seed         seed of the noise draws
+     * @param relativeStd  weight noise std relative to each column's max |w|, in {@code [0, 1]}
+     * @param learningRate Adam learning rate of the fine-tuning, {@code > 0}
+     * @return an initialised copy that trains with hardware-aware weight noise
+     * @throws IllegalArgumentException if {@code relativeStd} is outside {@code [0, 1]}
      */
-    public static MultiLayerNetwork hardwareAware(long seed, double relativeStd) {
-        MultiLayerNetwork template = DigitalMlp.create(seed, DigitalMlp.DEFAULT_LEARNING_RATE);
-        MultiLayerConfiguration conf = template.getLayerWiseConfigurations().clone();
-        HardwareAwareWeightNoise noise = new HardwareAwareWeightNoise(relativeStd, seed);
-        for (NeuralNetConfiguration c : conf.getConfs()) {
-            ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer()).setWeightNoise(noise);
-        }
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init(template.params().dup(), false);
-        return net;
+    public static MultiLayerNetwork hardwareAware(MultiLayerNetwork trained, long seed, double relativeStd,
+                                                  double learningRate) {
+        return HardwareAwareFineTuning.copyWithWeightNoise(trained, new HardwareAwareWeightNoise(relativeStd, seed),
+                new Adam(learningRate));
     }
-
 }

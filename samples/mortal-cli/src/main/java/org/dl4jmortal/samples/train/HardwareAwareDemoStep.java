@@ -21,9 +21,9 @@ import org.dl4jmortal.samples.report.DemoMetrics;
 import org.dl4jmortal.samples.report.DriftTableMarkdown;
 
 /**
- * The demo's hardware-aware training step (issue 3; Rasch et al. 2023, Nat. Commun. 14:5282): the demo's digital
- * recipe ({@link AnalogMlp#hardwareAware}: Adam, same epochs and batch) with weight noise relative to each column's
- * max |w|, then programmed into a chip of a programmed device ({@code pcm}) and evaluated at the demo's times with
+ * The demo's hardware-aware training step (issue 3; Rasch et al. 2023, Nat. Commun. 14:5282): the demo's trained
+ * digital network fine-tuned with weight noise relative to each column's max |w| ({@link AnalogMlp#hardwareAware}),
+ * then programmed into a chip of a programmed device ({@code pcm}) and evaluated at the demo's times with
  * and without global drift compensation, beside the plainly converted chip of the drift table. Saves
  * {@value #CHIP_FILE}; metrics key {@code hardware_aware}.
  */
@@ -33,18 +33,32 @@ public final class HardwareAwareDemoStep implements DemoStep {
 
     private final String device;
     private final double weightNoise;
+    private final int epochs;
+    private final double learningRate;
 
     /**
-     * @param device      a programmed device name, e.g. {@code pcm}
-     * @param weightNoise weight-noise standard deviation relative to each column's max |w|, in {@code [0, 1]}
-     * @throws IllegalArgumentException if {@code weightNoise} is outside {@code [0, 1]}
+     * @param device       a programmed device name, e.g. {@code pcm}
+     * @param weightNoise  weight-noise standard deviation relative to each column's max |w|, in {@code [0, 1]}
+     * @param epochs       epochs of fine-tuning the demo's trained digital network, {@code >= 1}
+     * @param learningRate Adam learning rate of the fine-tuning, {@code > 0}
+     * @throws IllegalArgumentException if {@code weightNoise} is outside {@code [0, 1]}, {@code epochs < 1} or
+     *                                  {@code learningRate} is not a finite positive number
      */
-    public HardwareAwareDemoStep(String device, double weightNoise) {
+    public HardwareAwareDemoStep(String device, double weightNoise, int epochs, double learningRate) {
         if (!(weightNoise >= 0 && weightNoise <= 1)) {
             throw new IllegalArgumentException("weight noise must be in [0, 1], got " + weightNoise);
         }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("fine-tuning epochs must be >= 1, got " + epochs);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("fine-tuning learning rate must be a finite number > 0, got "
+                    + learningRate);
+        }
         this.device = device;
         this.weightNoise = weightNoise;
+        this.epochs = epochs;
+        this.learningRate = learningRate;
     }
 
     @Override
@@ -55,12 +69,11 @@ public final class HardwareAwareDemoStep implements DemoStep {
     @Override
     public DemoStepResult run(DemoStepContext context) throws IOException {
         long seed = context.config().seed();
-        int epochs = context.config().epochs();
         ImageDataSetIterator train = new ImageDataSetIterator(context.train(), context.config().batchSize(), true,
                 seed);
         ImageDataSetIterator test = new ImageDataSetIterator(context.test(), DemoJob.EVALUATION_BATCH, false, seed);
         long start = System.nanoTime();
-        MultiLayerNetwork hwa = AnalogMlp.hardwareAware(seed, weightNoise);
+        MultiLayerNetwork hwa = AnalogMlp.hardwareAware(context.digital(), seed, weightNoise, learningRate);
         List<Double> curve = new EpochTrainer(context.progress(), context.out()).fit(hwa, train, test, epochs,
                 "hardware-aware");
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -74,12 +87,13 @@ public final class HardwareAwareDemoStep implements DemoStep {
         double digitalAccuracy = curve.get(curve.size() - 1);
         Section section = new Section(device, weightNoise, epochs, digitalAccuracy, seconds, drift);
         String md = "## Hardware-aware training\n\n" + String.format(Locale.ROOT,
-                "The demo's digital recipe with weight noise of std %g relative to each column's max |w| during "
-                        + "training (Rasch et al. 2023), %d epochs (%.0f s); its own digital test accuracy %.4f. "
+                "The demo's trained digital network, fine-tuned with weight noise of std %g relative to each "
+                        + "column's max |w| (Rasch et al. 2023) for %d epochs at Adam %g (%.0f s); its own digital "
+                        + "test accuracy %.4f. "
                         + "Then programmed into `%s` (published defaults, same seed as the converted chip). "
                         + "Chip: `%s`. The reference of the last two columns is the plain digital network's "
                         + "accuracy, as in the drift table above, so the two tables compare directly.%n%n",
-                weightNoise, epochs, seconds, digitalAccuracy, device, CHIP_FILE)
+                weightNoise, epochs, learningRate, seconds, digitalAccuracy, device, CHIP_FILE)
                 + DriftTableMarkdown.render(drift, context.digitalAccuracy());
         context.out().printf(Locale.ROOT, "hardware-aware on %s: 1 s %.4f, last time %.4f with GDC%n", device,
                 drift.get(0).accuracyGdc(), drift.get(drift.size() - 1).accuracyGdc());
@@ -90,10 +104,10 @@ public final class HardwareAwareDemoStep implements DemoStep {
      * The {@code hardware_aware} section of {@code metrics.json}.
      *
      * @param device           the programmed device
-     * @param weightNoise      relative weight-noise std used in training
-     * @param epochs           training epochs
+     * @param weightNoise      relative weight-noise std used in the fine-tuning
+     * @param epochs           fine-tuning epochs
      * @param digitalAccuracy  the noise-trained network's own digital test accuracy
-     * @param seconds          training wall time, seconds
+     * @param seconds          fine-tuning wall time, seconds
      * @param drift            the drift table of its chip
      */
     @JsonPropertyOrder({"device", "weight_noise", "epochs", "digital_accuracy", "seconds", "drift"})

@@ -16,10 +16,13 @@ import org.dl4jmortal.spi.device.CrosspointKind;
  * @param learningRate SGD learning rate, {@code > 0}
  * @param learningRateDecay multiplicative decay of the learning rate per epoch, in (0, 1] (1 = constant)
  * @param weightNoise  hardware-aware weight noise relative to the column max |w|
+ * @param hwaEpochs    epochs of hardware-aware fine-tuning after the digital training, {@code >= 1}
+ * @param hwaLearningRate Adam learning rate of the hardware-aware fine-tuning, {@code > 0}
  * @param seed         seed of every draw
  */
 public record TrainConfig(String device, String mode, Map<String, Double> overrides, int epochs, int batch,
-                          double learningRate, double learningRateDecay, double weightNoise, long seed) {
+                          double learningRate, double learningRateDecay, double weightNoise, int hwaEpochs,
+                          double hwaLearningRate, long seed) {
     /** In-place (mortal) training of a pulsed device. */
     public static final String IN_PLACE = "in-place";
     /** Hardware-aware training of a digital network, then programming. */
@@ -30,6 +33,10 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
     public static final double DEFAULT_LEARNING_RATE_DECAY = 0.8;
     /** Default hardware-aware weight noise, relative to each column's max |w| ({@code --weight-noise}). */
     public static final double DEFAULT_WEIGHT_NOISE = 0.08;
+    /** Default epochs of hardware-aware fine-tuning ({@code --hwa-epochs}). */
+    public static final int DEFAULT_HWA_EPOCHS = 3;
+    /** Default Adam learning rate of hardware-aware fine-tuning ({@code --hwa-lr}): a tenth of the digital recipe's. */
+    public static final double DEFAULT_HWA_LEARNING_RATE = 1e-4;
 
     /**
      * @throws IllegalArgumentException naming the bad value and what is allowed, also for an unknown device
@@ -54,6 +61,12 @@ public record TrainConfig(String device, String mode, Map<String, Double> overri
         }
         if (!(weightNoise >= 0 && weightNoise <= 1)) {
             throw new IllegalArgumentException("--weight-noise must lie in [0, 1], got " + weightNoise);
+        }
+        if (hwaEpochs < 1) {
+            throw new IllegalArgumentException("--hwa-epochs must be >= 1, got " + hwaEpochs);
+        }
+        if (!(hwaLearningRate > 0) || Double.isInfinite(hwaLearningRate)) {
+            throw new IllegalArgumentException("--hwa-lr must be a finite number > 0, got " + hwaLearningRate);
         }
         // resolve the device with the overrides now, so that an unknown device or parameter, or a value out of its
         // range, is refused before any training (the digital network trains first)

@@ -31,9 +31,11 @@ import org.knowm.xchart.XYChartBuilder;
  * <ul>
  *   <li>{@code in-place} (mortal): analog layers of a pulsed device trained inside DL4J's {@code fit()} by stochastic
  *   pulses (DESIGN.md §3); no digital copy of the weights exists;</li>
- *   <li>{@code hardware-aware}: a digital network trained with the digital recipe (Adam 1e-3) plus weight noise
- *   relative to the weight range (Rasch et al. 2023), then programmed into a chip of the (programmed) device and evaluated from 1 s to 1 year with global
- *   drift compensation, beside the plain digital network programmed the same way.</li>
+ *   <li>{@code hardware-aware}: the trained digital network, copied and fine-tuned for {@link TrainConfig#hwaEpochs()}
+ *   epochs with weight noise relative to the weight range (Rasch et al. 2023) at Adam
+ *   {@link TrainConfig#hwaLearningRate()}, then programmed into a chip of the (programmed) device and evaluated from
+ *   1 s to 1 year with global drift compensation, beside the plain digital network programmed the same way. Its
+ *   {@code seconds} are those of the fine-tuning; its curve continues the digital one (epochs E+1 to E+F).</li>
  * </ul>
  */
 public final class TrainJob {
@@ -95,10 +97,13 @@ public final class TrainJob {
             m.put("accuracy", curve.get(curve.size() - 1));
         } else {
             long t1 = System.nanoTime();
-            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(config.seed(), config.weightNoise());
-            curve = fit(hwa, train, test, "hardware-aware");
+            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(digital, config.seed(), config.weightNoise(),
+                    config.hwaLearningRate());
+            curve = new EpochTrainer(progress, out).fit(hwa, train, test, config.hwaEpochs(), "hardware-aware");
             seconds = (System.nanoTime() - t1) / 1e9;
             m.put("weight_noise", config.weightNoise());
+            m.put("hwa_epochs", config.hwaEpochs());
+            m.put("hwa_learning_rate", config.hwaLearningRate());
             AnalogConverter converter = new AnalogConverter(config.device(), config.overrides(), config.seed());
             chip = converter.convert(hwa, "mortal train --mode hardware-aware").chip();
             AnalogChip plain = converter.convert(digital, "mortal train (plain conversion)").chip();
@@ -120,20 +125,26 @@ public final class TrainJob {
         m.put("digital_accuracy", digitalCurve.get(digitalCurve.size() - 1));
         m.put("seconds", seconds);
         m.put("digital_seconds", digitalSeconds);
+        // in place: both networks train for the same epochs; hardware-aware: the fine-tuning follows the digital epochs
+        int offset = config.mode().equals(TrainConfig.IN_PLACE) ? 0 : digitalCurve.size();
         List<Map<String, Object>> epochs = new ArrayList<>();
-        for (int e = 0; e < curve.size(); e++) {
+        for (int e = 0; e < Math.max(digitalCurve.size(), offset + curve.size()); e++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", e + 1);
-            row.put("accuracy", curve.get(e));
-            row.put("digital_accuracy", digitalCurve.get(e));
+            if (e >= offset && e - offset < curve.size()) {
+                row.put("accuracy", curve.get(e - offset));
+            }
+            if (e < digitalCurve.size()) {
+                row.put("digital_accuracy", digitalCurve.get(e));
+            }
             epochs.add(row);
         }
         m.put("curve", epochs);
         chip.save(outDir.resolve("chip.zip").toFile());
         String label = config.mode().equals(TrainConfig.IN_PLACE)
                 ? "in place on " + config.device() + " (" + m.get("algorithm") + ")"
-                : "hardware-aware (digital training with weight noise)";
-        writeCurves(label, curve, digitalCurve, outDir.resolve("train.png"));
+                : "hardware-aware fine-tuning (digital, with weight noise)";
+        writeCurves(label, curve, offset, digitalCurve, outDir.resolve("train.png"));
         Map<String, Object> root = Map.of("train", m);
         new MetricsWriter().write(root, outDir.resolve("metrics.json"));
         out.printf(Locale.ROOT, "%s %s%s: accuracy %.4f (digital %.4f), %.0f s (digital %.0f s)%n", config.mode(),
@@ -153,17 +164,23 @@ public final class TrainJob {
         return new EpochTrainer(progress, out).fit(net, train, test, config.epochs(), name);
     }
 
-    private static void writeCurves(String label, List<Double> analog, List<Double> digital, Path file)
-            throws IOException {
+    private static void writeCurves(String label, List<Double> analog, int analogOffset, List<Double> digital,
+                                    Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("Test accuracy per epoch")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
-        double[] x = new double[analog.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
-        }
-        chart.addSeries(label, x, analog.stream().mapToDouble(Double::doubleValue).toArray());
-        chart.addSeries("digital", x, digital.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.addSeries(label, epochNumbers(analogOffset, analog.size()),
+                analog.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.addSeries("digital", epochNumbers(0, digital.size()),
+                digital.stream().mapToDouble(Double::doubleValue).toArray());
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         org.dl4jmortal.samples.io.AtomicFiles.write(file, o -> o.write(png));
+    }
+
+    private static double[] epochNumbers(int first, int count) {
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = first + i + 1;
+        }
+        return x;
     }
 }

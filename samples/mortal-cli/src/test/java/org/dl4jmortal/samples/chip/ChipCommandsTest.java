@@ -127,6 +127,17 @@ class ChipCommandsTest {
         assertTrue(badStep.err().contains("dwMin") && !badStep.out().contains("digital epoch") && !untouched.exists(),
                 badStep.err());
 
+        Outcome noFineTuning = run("train", "--device", "pcm", "--mode", "hardware-aware", "--hwa-epochs", "0",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, noFineTuning.status());
+        assertTrue(noFineTuning.err().contains("--hwa-epochs must be >= 1, got 0") && !untouched.exists(),
+                noFineTuning.err());
+        Outcome badFineTuningRate = run("train", "--device", "pcm", "--mode", "hardware-aware", "--hwa-lr", "-1e-4",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, badFineTuningRate.status());
+        assertTrue(badFineTuningRate.err().contains("--hwa-lr must be a finite number > 0, got -1.0E-4")
+                && !untouched.exists(), badFineTuningRate.err());
+
         Outcome badMode = run("train", "--device", "soft-bounds", "--mode", "sideways", "--out", out.toString());
         assertEquals(MortalCommand.EXIT_BAD_INPUT, badMode.status());
         assertTrue(badMode.err().contains("in-place or hardware-aware"), badMode.err());

@@ -38,7 +38,7 @@ class DemoTrainingStepsTest {
 
     @BeforeAll
     static void runDemoWithSteps() throws IOException {
-        new DemoJob(TINY, new ChipAnalogSteps(), List.of(new HardwareAwareDemoStep("pcm", 0.08),
+        new DemoJob(TINY, new ChipAnalogSteps(), List.of(new HardwareAwareDemoStep("pcm", 0.08, 1, 1e-4),
                 new InPlaceDemoStep("soft-bounds", Map.of(), 1, 0.1, 0.8)), Progress.silent(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .run(FashionMnist.embedded(), dir);
@@ -72,7 +72,12 @@ class DemoTrainingStepsTest {
         JsonNode s = metrics.get("hardware_aware");
         assertEquals("pcm", s.get("device").asText());
         assertEquals(0.08, s.get("weight_noise").asDouble(), 0);
-        assertTrue(s.get("digital_accuracy").asDouble() > 0.4, s.toString());
+        assertEquals(1, s.get("epochs").asInt());
+        // one epoch of fine-tuning at Adam 1e-4 starts from the trained digital network, so it keeps what that
+        // network learned (measured: digital 0.655 after 2 epochs, fine-tuned 0.735); the same epoch from random
+        // weights at this rate would stay far below the digital network on 500 images
+        assertTrue(s.get("digital_accuracy").asDouble() >= metrics.get("digital").get("accuracy").asDouble() - 0.05,
+                s.toString());
         assertEquals(86400, s.get("drift").get(1).get("t_seconds").asLong());
         for (JsonNode row : s.get("drift")) {
             assertTrue(row.get("accuracy_gdc").asDouble() > 0.3, row.toString());
@@ -87,7 +92,11 @@ class DemoTrainingStepsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new InPlaceDemoStep("soft-bounds", Map.of(), 0, 0.1, 0.8));
         assertTrue(e.getMessage().contains("epochs must be >= 1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new HardwareAwareDemoStep("pcm", 1.5));
+        e = assertThrows(IllegalArgumentException.class, () -> new HardwareAwareDemoStep("pcm", 1.5, 1, 1e-4));
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HardwareAwareDemoStep("pcm", 0.08, 0, 1e-4));
+        assertTrue(e.getMessage().contains("fine-tuning epochs must be >= 1, got 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HardwareAwareDemoStep("pcm", 0.08, 1, 0));
+        assertTrue(e.getMessage().contains("learning rate must be a finite number > 0, got 0.0"), e.getMessage());
     }
 }
