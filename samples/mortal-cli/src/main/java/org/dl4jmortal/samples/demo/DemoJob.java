@@ -23,6 +23,7 @@ import org.dl4jmortal.samples.report.DemoMetrics;
 import org.dl4jmortal.samples.report.MetricsWriter;
 import org.dl4jmortal.samples.report.Plots;
 import org.dl4jmortal.samples.report.ReportWriter;
+import org.dl4jmortal.samples.report.PlainNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,9 +176,9 @@ public final class DemoJob {
     }
 
     private String trainingLine() {
-        return String.format(Locale.ROOT, "MLP %d-%d-%d-%d (ReLU, softmax, cross entropy), Adam learning rate %g, "
+        return String.format(Locale.ROOT, "MLP %d-%d-%d-%d (ReLU, softmax, cross entropy), Adam learning rate %s, "
                         + "batch %d, %d epochs, seed %d.", DigitalMlp.INPUTS, DigitalMlp.HIDDEN1, DigitalMlp.HIDDEN2,
-                DigitalMlp.OUTPUTS, config.learningRate(), config.batchSize(), config.epochs(), config.seed());
+                DigitalMlp.OUTPUTS, PlainNumber.of(config.learningRate()), config.batchSize(), config.epochs(), config.seed());
     }
 
     private static DemoMetrics metrics(FashionMnist source, LabelledImages train, LabelledImages test,

@@ -19,6 +19,7 @@ import org.dl4jmortal.samples.demo.DemoStepResult;
 import org.dl4jmortal.samples.demo.DriftPoint;
 import org.dl4jmortal.samples.report.DemoMetrics;
 import org.dl4jmortal.samples.report.DriftTableMarkdown;
+import org.dl4jmortal.samples.report.PlainNumber;
 
 /**
  * The demo's hardware-aware training step (issue 3; Rasch et al. 2023, Nat. Commun. 14:5282): the demo's trained
@@ -87,13 +88,14 @@ public final class HardwareAwareDemoStep implements DemoStep {
         double digitalAccuracy = curve.get(curve.size() - 1);
         Section section = new Section(device, weightNoise, epochs, digitalAccuracy, seconds, drift);
         String md = "## Hardware-aware training\n\n" + String.format(Locale.ROOT,
-                "The demo's trained digital network, fine-tuned with weight noise of std %g relative to each "
-                        + "column's max |w| (Rasch et al. 2023) for %d epochs at Adam %g (%.0f s); its own digital "
+                "The demo's trained digital network, fine-tuned with weight noise of std %s relative to each "
+                        + "column's max |w| (Rasch et al. 2023) for %d epochs at Adam %s (%.0f s); its own digital "
                         + "test accuracy %.4f. "
                         + "Then programmed into `%s` (published defaults, same seed as the converted chip). "
                         + "Chip: `%s`. The reference of the last two columns is the plain digital network's "
                         + "accuracy, as in the drift table above, so the two tables compare directly.%n%n",
-                weightNoise, epochs, learningRate, seconds, digitalAccuracy, device, CHIP_FILE)
+                PlainNumber.of(weightNoise), epochs, PlainNumber.of(learningRate), seconds,
+                digitalAccuracy, device, CHIP_FILE)
                 + DriftTableMarkdown.render(drift, context.digitalAccuracy());
         context.out().printf(Locale.ROOT, "hardware-aware on %s: 1 s %.4f, last time %.4f with GDC%n", device,
                 drift.get(0).accuracyGdc(), drift.get(drift.size() - 1).accuracyGdc());

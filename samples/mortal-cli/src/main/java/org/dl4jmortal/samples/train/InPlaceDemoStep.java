@@ -21,6 +21,7 @@ import org.dl4jmortal.samples.demo.DemoStepResult;
 import org.dl4jmortal.samples.demo.DriftPoint;
 import org.dl4jmortal.samples.report.DemoMetrics;
 import org.dl4jmortal.samples.report.DriftTableMarkdown;
+import org.dl4jmortal.samples.report.PlainNumber;
 
 /**
  * The demo's in-place (mortal) training step (issue 3): the MLP 784-256-128-10 trained in place on a pulsed device
@@ -98,12 +99,12 @@ public final class InPlaceDemoStep implements DemoStep {
         Section section = new Section(device, algorithm, mode, epochs, learningRate, learningRateDecay,
                 curve.get(curve.size() - 1), curve, seconds, drift);
         String md = "## In-place (mortal) training\n\n" + String.format(Locale.ROOT,
-                "The same MLP trained in place on `%s` devices (published defaults) by %s: learning rate %g decaying "
-                        + "by %g per epoch, batch %d, %d epochs, %s pulse trains; no digital copy of the weights exists. "
+                "The same MLP trained in place on `%s` devices (published defaults) by %s: learning rate %s decaying "
+                        + "by %s per epoch, batch %d, %d epochs, %s pulse trains; no digital copy of the weights exists. "
                         + "Test accuracy after training: **%.4f** (%.0f s). Chip: `%s`.%n%n", device,
                 algorithm.equals("tiki-taka") ? "Tiki-Taka (gradient pulses onto a fast array, one row transferred "
-                        + "into the weights per sample; Gokmen & Haensch 2020)" : "pulsed SGD", learningRate,
-                learningRateDecay, context.config().batchSize(), epochs, mode, section.accuracy(), seconds, CHIP_FILE)
+                        + "into the weights per sample; Gokmen & Haensch 2020)" : "pulsed SGD", PlainNumber.of(learningRate),
+                PlainNumber.of(learningRateDecay), context.config().batchSize(), epochs, mode, section.accuracy(), seconds, CHIP_FILE)
                 + DriftTableMarkdown.render(drift, section.accuracy())
                 + "The reference of the last two columns is the in-place accuracy right after training. Pulsed devices "
                 + "carry no drift model, so the table shows the read-out spread over time, not drift.\n";

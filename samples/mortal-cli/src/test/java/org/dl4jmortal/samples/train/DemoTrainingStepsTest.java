@@ -84,6 +84,8 @@ class DemoTrainingStepsTest {
         }
         assertTrue(Files.isRegularFile(dir.resolve(HardwareAwareDemoStep.CHIP_FILE)));
         assertTrue(report.contains("## Hardware-aware training"), report);
+        assertTrue(report.contains("weight noise of std 0.08 relative") && report.contains("1 epochs at Adam 0.0001"),
+                report);
         assertTrue(report.contains("`" + HardwareAwareDemoStep.CHIP_FILE + "`"), report);
     }
 
