@@ -319,6 +319,15 @@ public final class AnalogChip implements TappedModel, Programmable, SimulatedTim
     }
 
     /**
+     * @return the analog layers whose outputs are multiplied by the global drift compensation factor now (after
+     *         {@link #setDriftCompensation}), in layer order; empty if none
+     */
+    public synchronized List<String> driftCompensatedLayers() {
+        return crossbars.entrySet().stream().filter(e -> e.getValue().driftCompensation()).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
      * The evaluation oracle: exact effective weights and the noise-free function, for measuring copies and for
      * simulator checkpoints only. Copy-out algorithms (dl4j-probe, dl4j-distill) must never call it.
      *

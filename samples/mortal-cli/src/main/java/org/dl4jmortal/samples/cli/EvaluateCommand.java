@@ -3,6 +3,7 @@ package org.dl4jmortal.samples.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dl4jmortal.analog.chip.AnalogChip;
@@ -84,6 +85,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "chip %s (device %s) at %.0f s since programming, %s test images from %s%n",
                 chipFile, chip.info().device(), chip.secondsSinceProgramming(), test.data().size(), source.sourceName());
+        List<String> compensated = chip.driftCompensatedLayers();
+        out.printf(Locale.ROOT, "global drift compensation: %s%n", compensated.isEmpty() ? "off"
+                : "on (" + String.join(", ", compensated) + ")");
         out.printf(Locale.ROOT, "accuracy %.4f +- %.4f over %d read-noise draws%n", s.mean(), s.std(), repeats);
         out.printf(Locale.ROOT, "queries %d, calibration reads %d%n", chip.ledger().queries(),
                 chip.ledger().calibrationReads());

@@ -3,6 +3,7 @@ package org.dl4jmortal.samples.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.io.Progress;
@@ -13,8 +14,10 @@ import org.dl4jmortal.spi.device.DeviceModel;
 import org.dl4jmortal.spi.plugin.MortalRegistry;
 import org.dl4jmortal.spi.plugin.PluginKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mortal train --device NAME [--epochs E] [--mode in-place|hardware-aware] [--data DIR] [--out DIR] [--seed N]}.
@@ -23,9 +26,9 @@ import picocli.CommandLine.Option;
         description = {"Train the MLP in place on a pulsed device, or hardware-aware for a programmed one.",
             "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or "
                 + "hardware-aware for a programmed device, beside the same network trained digitally.",
-            "Defaults: SGD, learning rate 0.1 decaying by 0.8 per epoch, batch 64, 10 epochs; in-place pulses: "
-                + "stochastic trains, BL 31, update and bit-length management (--set meanCount=1 selects the faster "
-                + "mean-count mode).",
+            "The digital network of every run: Adam 1e-3, batch 64, --epochs (default 10). In-place defaults: SGD "
+                + "learning rate 0.1 (--lr) decaying by 0.8 per epoch (--lr-decay); pulses: stochastic trains, BL 31, "
+                + "update and bit-length management (--set meanCount=1 selects the faster mean-count mode).",
             "The in-place algorithm depends on the device: Tiki-Taka (gradient pulses onto a fast array, one of its "
                 + "rows read and transferred into the weights per sample) for soft-bounds and reram-sb; plain pulsed "
                 + "SGD for the other pulsed devices. --set tikiTaka=1 or --set tikiTaka=0 chooses either; the "
@@ -33,9 +36,10 @@ import picocli.CommandLine.Option;
                 + "transferUnitsInMiniBatch) are on the site's pulsed-devices page; an unknown --set name lists every "
                 + "known one.",
             "Hardware-aware mode: the digital network (Adam 1e-3, --epochs E) is copied and fine-tuned for "
-                + "--hwa-epochs F with weight noise (--weight-noise, relative to each column's max |w|) at Adam "
-                + "--hwa-lr; both networks are then programmed into the device and compared from 1 s to 1 year after "
-                + "programming, with global drift compensation."})
+                + "--hwa-epochs F with Gaussian weight noise (--weight-noise, relative to each column's max |w|, "
+                + "drawn afresh for every mini-batch, training only) at Adam --hwa-lr; both networks are then "
+                + "programmed into the device (a programmed one, such as pcm) and compared from 1 s to 1 year after programming, "
+                + "with global drift compensation, one read-noise draw per time (mortal evaluate averages more)."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;
@@ -47,18 +51,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "LR", description = "SGD learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "LR",
+            description = "in-place mode: SGD learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--lr-decay", defaultValue = "0.8", paramLabel = "D",
-            description = "learning-rate factor per epoch, in (0, 1]; 1 keeps it constant (default: ${DEFAULT-VALUE})")
+            description = "in-place mode: learning-rate factor per epoch, in (0, 1]; 1 keeps it constant "
+                    + "(default: ${DEFAULT-VALUE})")
     double learningRateDecay;
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "minibatch (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--weight-noise", defaultValue = "0.08", paramLabel = "S",
-            description = "hardware-aware weight noise, relative to each column's max |w| (default: ${DEFAULT-VALUE})")
+            description = "hardware-aware mode: weight-noise std relative to each column's max |w|, in [0, 1]; 0 "
+                    + "fine-tunes without noise (default: ${DEFAULT-VALUE})")
     double weightNoise;
 
     @Option(names = "--hwa-epochs", defaultValue = "3", paramLabel = "F",
@@ -81,6 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     SeedOption seed;
     @Mixin
     SetOption set;
+    @Spec
+    CommandSpec spec;
 
     /**
      * @return 0
@@ -89,6 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
+        refuseOptionsOfTheOtherMode();
         TrainConfig config;
         try {
             config = new TrainConfig(device, mode, set.values(), epochs, batch, learningRate, learningRateDecay,
@@ -110,8 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (or use --mode hardware-aware --device " + device + ")");
         }
         if (mode.equals(TrainConfig.HARDWARE_AWARE) && model.crosspointKind() == CrosspointKind.PULSED) {
-            throw new UserInputException("--mode hardware-aware programs the trained network into a programmed device"
-                    + " such as pcm; '" + device + "' is a pulsed device (use --mode in-place)");
+            throw new UserInputException("--mode hardware-aware programs the trained network into a programmed device;"
+                    + " '" + device + "' is a pulsed device (use --mode in-place); programmed devices: "
+                    + registry.names(PluginKind.DEVICE).stream()
+                    .filter(n -> registry.get(PluginKind.DEVICE, n).crosspointKind() != CrosspointKind.PULSED)
+                    .toList());
         }
         FashionMnist source = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT);
         Path outDir = output.prepare("out/train");
@@ -121,5 +134,25 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         return 0;
+    }
+
+    /**
+     * @throws UserInputException if an option of the other mode was given (it would be ignored silently)
+     */
+    private void refuseOptionsOfTheOtherMode() {
+        List<String> others = switch (mode) {
+            case TrainConfig.IN_PLACE -> List.of("--hwa-epochs", "--hwa-lr", "--weight-noise");
+            case TrainConfig.HARDWARE_AWARE -> List.of("--lr", "--lr-decay");
+            default -> List.of();
+        };
+        List<String> given = others.stream().filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o))
+                .toList();
+        if (!given.isEmpty()) {
+            throw new UserInputException(String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+                    + " not apply to --mode " + mode + (mode.equals(TrainConfig.IN_PLACE)
+                    ? "; the fine-tuning options belong to --mode hardware-aware"
+                    : "; --lr and --lr-decay set the in-place SGD, while hardware-aware mode trains the digital "
+                    + "network with Adam 1e-3 and fine-tunes it at --hwa-lr"));
+        }
     }
 }

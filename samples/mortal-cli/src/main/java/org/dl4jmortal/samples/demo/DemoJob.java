@@ -113,7 +113,8 @@ public final class DemoJob {
         AtomicFiles.write(outDir.resolve(DIGITAL_FILE), o -> ModelSerializer.writeModel(net, o, true));
         ChipEvaluation chip = analogSteps.convertAndEvaluate(net, testIterator, config.seed(),
                 config.timesSeconds(), config.repeats(), outDir.resolve(CHIP_FILE).toFile(), progress);
-        printTable(metrics(source, train, test, digitalAccuracy, chip, Map.of()), chip.device());
+        DemoMetrics converted = metrics(source, train, test, digitalAccuracy, chip, Map.of());
+        printTable(converted, chip.device());
 
         Map<String, Path> artefacts = new LinkedHashMap<>();
         artefacts.put("digital", outDir.resolve(DIGITAL_FILE));
@@ -122,8 +123,8 @@ public final class DemoJob {
         List<String> markdown = new ArrayList<>();
         for (DemoStep step : steps) {
             LOG.info("demo step: {}", step.name());
-            DemoStepResult r = step.run(new DemoStepContext(config, source, train, test, net, digitalAccuracy, outDir, artefacts,
-                    progress, out));
+            DemoStepResult r = step.run(new DemoStepContext(config, source, train, test, net, digitalAccuracy,
+                    converted.drift(), outDir, artefacts, progress, out));
             if (sections.containsKey(r.key())) {
                 throw new IllegalArgumentException("two demo steps write the metrics key '" + r.key() + "'");
             }

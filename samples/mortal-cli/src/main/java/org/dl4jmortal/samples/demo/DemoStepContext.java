@@ -2,12 +2,14 @@ package org.dl4jmortal.samples.demo;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.data.LabelledImages;
 import org.dl4jmortal.samples.io.Progress;
+import org.dl4jmortal.samples.report.DemoMetrics;
 
 /**
  * What a {@link DemoStep} gets from the demo.
@@ -18,6 +20,8 @@ import org.dl4jmortal.samples.io.Progress;
  * @param test      the test images used by the demo
  * @param digital   the trained digital MLP 784-256-128-10 (must not be modified: copy it before training)
  * @param digitalAccuracy its top-1 accuracy on {@code test}, in {@code [0, 1]}
+ * @param convertedDrift the drift table of the plainly converted chip, one row per time of {@code config} (empty
+ *                  if a step runs without it)
  * @param outDir    the output folder, existing and writable
  * @param artefacts files written by earlier steps, by key (for example {@code "chip"} for the converted chip image,
  *                  {@code "digital"} for the digital network)
@@ -25,8 +29,9 @@ import org.dl4jmortal.samples.io.Progress;
  * @param out       where to print short results (standard output on the command line)
  */
 public record DemoStepContext(DemoConfig config, FashionMnist source, LabelledImages train, LabelledImages test,
-                              MultiLayerNetwork digital, double digitalAccuracy, Path outDir, Map<String, Path> artefacts, Progress progress,
-                              PrintStream out) {
+                              MultiLayerNetwork digital, double digitalAccuracy,
+                              List<DemoMetrics.Drift> convertedDrift, Path outDir, Map<String, Path> artefacts,
+                              Progress progress, PrintStream out) {
 
     /** @throws NullPointerException if an argument is null */
     public DemoStepContext {
@@ -36,6 +41,7 @@ public record DemoStepContext(DemoConfig config, FashionMnist source, LabelledIm
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(digital, "digital");
         Objects.requireNonNull(outDir, "outDir");
+        convertedDrift = List.copyOf(convertedDrift);
         artefacts = Map.copyOf(artefacts);
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(out, "out");

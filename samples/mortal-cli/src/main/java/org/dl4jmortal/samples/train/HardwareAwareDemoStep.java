@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.analog.chip.AnalogConverter;
@@ -19,6 +20,7 @@ import org.dl4jmortal.samples.demo.DemoStepResult;
 import org.dl4jmortal.samples.demo.DriftPoint;
 import org.dl4jmortal.samples.report.DemoMetrics;
 import org.dl4jmortal.samples.report.DriftTableMarkdown;
+import org.dl4jmortal.samples.io.Durations;
 import org.dl4jmortal.samples.report.PlainNumber;
 
 /**
@@ -86,7 +88,9 @@ public final class HardwareAwareDemoStep implements DemoStep {
                 context.config().timesSeconds(), context.config().repeats(), context.progress(),
                 "hardware-aware chip drift"));
         double digitalAccuracy = curve.get(curve.size() - 1);
-        Section section = new Section(device, weightNoise, epochs, digitalAccuracy, seconds, drift);
+        Section section = new Section(device, weightNoise, epochs, learningRate, digitalAccuracy, seconds, drift);
+        DemoMetrics.Drift last = drift.get(drift.size() - 1);
+        String when = Durations.label(last.tSeconds());
         String md = "## Hardware-aware training\n\n" + String.format(Locale.ROOT,
                 "The demo's trained digital network, fine-tuned with weight noise of std %s relative to each "
                         + "column's max |w| (Rasch et al. 2023) for %d epochs at Adam %s (%.0f s); its own digital "
@@ -96,10 +100,30 @@ public final class HardwareAwareDemoStep implements DemoStep {
                         + "accuracy, as in the drift table above, so the two tables compare directly.%n%n",
                 PlainNumber.of(weightNoise), epochs, PlainNumber.of(learningRate), seconds,
                 digitalAccuracy, device, CHIP_FILE)
-                + DriftTableMarkdown.render(drift, context.digitalAccuracy());
-        context.out().printf(Locale.ROOT, "hardware-aware on %s: 1 s %.4f, last time %.4f with GDC%n", device,
-                drift.get(0).accuracyGdc(), drift.get(drift.size() - 1).accuracyGdc());
+                + DriftTableMarkdown.render(drift, context.digitalAccuracy())
+                + comparison(last, context.convertedDrift(), when, context.test().size());
+        context.out().printf(Locale.ROOT, "hardware-aware on %s: %s %.4f, %s %.4f with GDC%s%n", device,
+                Durations.label(drift.get(0).tSeconds()), drift.get(0).accuracyGdc(), when, last.accuracyGdc(),
+                plainAt(last, context.convertedDrift()).map(p -> String.format(Locale.ROOT,
+                        " (plainly converted chip %.4f)", p.accuracyGdc())).orElse(""));
         return new DemoStepResult("hardware_aware", section, md, Map.of("chip-hwa", file));
+    }
+
+    private static Optional<DemoMetrics.Drift> plainAt(DemoMetrics.Drift row, List<DemoMetrics.Drift> converted) {
+        return converted.stream().filter(r -> r.tSeconds() == row.tSeconds()).findFirst();
+    }
+
+    /** The report's sentence comparing the two chips at the last time, with GDC; empty without the converted table. */
+    private static String comparison(DemoMetrics.Drift last, List<DemoMetrics.Drift> converted, String when,
+                                     int testImages) {
+        return plainAt(last, converted).map(p -> String.format(Locale.ROOT,
+                "%nAt %s with global drift compensation the hardware-aware chip reads %.4f ± %.4f and the plainly "
+                        + "converted chip %.4f ± %.4f (mean ± std over read-noise draws): %s by %.4f, one run on %,d "
+                        + "test images. The results page measures the same comparison on "
+                        + "the full data set over 3 seeds, with a control fine-tuned without noise.%n", when,
+                last.accuracyGdc(), last.accuracyGdcStd(), p.accuracyGdc(), p.accuracyGdcStd(),
+                last.accuracyGdc() >= p.accuracyGdc() ? "above it" : "below it",
+                Math.abs(last.accuracyGdc() - p.accuracyGdc()), testImages)).orElse("");
     }
 
     /**
@@ -108,13 +132,14 @@ public final class HardwareAwareDemoStep implements DemoStep {
      * @param device           the programmed device
      * @param weightNoise      relative weight-noise std used in the fine-tuning
      * @param epochs           fine-tuning epochs
+     * @param learningRate     Adam learning rate of the fine-tuning
      * @param digitalAccuracy  the noise-trained network's own digital test accuracy
      * @param seconds          fine-tuning wall time, seconds
      * @param drift            the drift table of its chip
      */
-    @JsonPropertyOrder({"device", "weight_noise", "epochs", "digital_accuracy", "seconds", "drift"})
+    @JsonPropertyOrder({"device", "weight_noise", "epochs", "learning_rate", "digital_accuracy", "seconds", "drift"})
     public record Section(@JsonProperty("device") String device, @JsonProperty("weight_noise") double weightNoise,
-                          @JsonProperty("epochs") int epochs,
+                          @JsonProperty("epochs") int epochs, @JsonProperty("learning_rate") double learningRate,
                           @JsonProperty("digital_accuracy") double digitalAccuracy,
                           @JsonProperty("seconds") double seconds,
                           @JsonProperty("drift") List<DemoMetrics.Drift> drift) {

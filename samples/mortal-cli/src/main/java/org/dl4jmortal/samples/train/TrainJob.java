@@ -19,9 +19,11 @@ import org.dl4jmortal.samples.data.ImageDataSetIterator;
 import org.dl4jmortal.samples.demo.DigitalMlp;
 import org.dl4jmortal.samples.io.Progress;
 import org.dl4jmortal.samples.report.MetricsWriter;
+import org.dl4jmortal.samples.report.PlainNumber;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * {@code mortal train}: trains the MLP 784-256-128-10 on Fashion-MNIST in one of two clearly named modes, and the same
@@ -34,13 +36,19 @@ import org.knowm.xchart.XYChartBuilder;
  *   <li>{@code hardware-aware}: the trained digital network, copied and fine-tuned for {@link TrainConfig#hwaEpochs()}
  *   epochs with weight noise relative to the weight range (Rasch et al. 2023) at Adam
  *   {@link TrainConfig#hwaLearningRate()}, then programmed into a chip of the (programmed) device and evaluated from
- *   1 s to 1 year with global drift compensation, beside the plain digital network programmed the same way. Its
- *   {@code seconds} are those of the fine-tuning; its curve continues the digital one (epochs E+1 to E+F).</li>
+ *   1 s to 1 year with global drift compensation (one read-noise draw per time), beside the plain digital network
+ *   programmed the same way ({@code chip-plain.zip}). Its {@code seconds} are those of the fine-tuning; its curve
+ *   ({@code hwa_accuracy}: the fine-tuned network's own test accuracy, without noise) continues the digital one
+ *   (epochs E+1 to E+F).</li>
  * </ul>
  */
 public final class TrainJob {
     /** Times of the hardware-aware drift table, seconds since programming. */
     public static final double[] TIMES = {1, 3600, 86400, 2592000, 31536000};
+    /** The trained chip: in place, or the hardware-aware network programmed. */
+    public static final String CHIP_FILE = "chip.zip";
+    /** Hardware-aware mode: the plain digital network programmed the same way, for comparison. */
+    public static final String PLAIN_CHIP_FILE = "chip-plain.zip";
 
     private final TrainConfig config;
     private final Progress progress;
@@ -70,69 +78,34 @@ public final class TrainJob {
         m.put("device", config.device());
         m.put("mode", config.mode());
         m.put("epochs", config.epochs());
-        m.put("learning_rate", config.learningRate());
-        m.put("learning_rate_decay_per_epoch", config.learningRateDecay());
         m.put("batch", config.batch());
         m.put("seed", config.seed());
         m.put("data", source.sourceName());
+        m.put("digital_updater", "Adam");
+        m.put("digital_learning_rate", DigitalMlp.DEFAULT_LEARNING_RATE);
 
         long t0 = System.nanoTime();
         MultiLayerNetwork digital = DigitalMlp.create(config.seed(), DigitalMlp.DEFAULT_LEARNING_RATE);
-        List<Double> digitalCurve = fit(digital, train, test, "digital");
+        List<Double> digitalCurve = fit(digital, train, test, "digital", config.epochs());
         double digitalSeconds = (System.nanoTime() - t0) / 1e9;
+        double digitalAccuracy = digitalCurve.get(digitalCurve.size() - 1);
 
-        List<Double> curve;
-        double seconds;
-        AnalogChip chip;
-        if (config.mode().equals(TrainConfig.IN_PLACE)) {
-            long t1 = System.nanoTime();
-            MultiLayerNetwork analog = AnalogMlp.inPlace(config.device(), config.overrides(), config.seed(),
-                    config.learningRate(), config.learningRateDecay());
-            curve = fit(analog, train, test, "in-place " + config.device());
-            seconds = (System.nanoTime() - t1) / 1e9;
-            m.put("update_mode", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().modeName());
-            m.put("algorithm", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().algorithmName());
-            chip = AnalogChip.wrap(analog, new ChipInfo(config.seed(), config.device(), config.overrides(),
-                    List.of("hidden1", "hidden2", "output"), List.of(), "mortal train --mode in-place"));
-            m.put("accuracy", curve.get(curve.size() - 1));
-        } else {
-            long t1 = System.nanoTime();
-            MultiLayerNetwork hwa = AnalogMlp.hardwareAware(digital, config.seed(), config.weightNoise(),
-                    config.hwaLearningRate());
-            curve = new EpochTrainer(progress, out).fit(hwa, train, test, config.hwaEpochs(), "hardware-aware");
-            seconds = (System.nanoTime() - t1) / 1e9;
-            m.put("weight_noise", config.weightNoise());
-            m.put("hwa_epochs", config.hwaEpochs());
-            m.put("hwa_learning_rate", config.hwaLearningRate());
-            AnalogConverter converter = new AnalogConverter(config.device(), config.overrides(), config.seed());
-            chip = converter.convert(hwa, "mortal train --mode hardware-aware").chip();
-            AnalogChip plain = converter.convert(digital, "mortal train (plain conversion)").chip();
-            List<Map<String, Object>> drift = new ArrayList<>();
-            for (double t : TIMES) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("t_seconds", (long) t);
-                row.put("accuracy_gdc", driftAccuracy(chip, test, t));
-                row.put("plain_accuracy_gdc", driftAccuracy(plain, test, t));
-                drift.add(row);
-                out.printf(Locale.ROOT, "t = %-9.0f s  hardware-aware %.4f   plain %.4f (GDC on)%n", t,
-                        (double) row.get("accuracy_gdc"), (double) row.get("plain_accuracy_gdc"));
-            }
-            chip.setSecondsSinceProgramming(0);
-            m.put("drift", drift);
-            m.put("accuracy", drift.get(drift.size() - 1).get("accuracy_gdc"));
-            m.put("accuracy_at", "1 year after programming, with global drift compensation");
-        }
-        m.put("digital_accuracy", digitalCurve.get(digitalCurve.size() - 1));
-        m.put("seconds", seconds);
+        boolean inPlace = config.mode().equals(TrainConfig.IN_PLACE);
+        m.put("digital_accuracy", digitalAccuracy);
+        ModeRun run = inPlace ? inPlace(train, test, digitalAccuracy, m)
+                : hardwareAware(digital, train, test, digitalAccuracy, outDir, m);
+        m.put("seconds", run.seconds());
         m.put("digital_seconds", digitalSeconds);
-        // in place: both networks train for the same epochs; hardware-aware: the fine-tuning follows the digital epochs
-        int offset = config.mode().equals(TrainConfig.IN_PLACE) ? 0 : digitalCurve.size();
+        // in place: both networks train for the same epochs; hardware-aware: the fine-tuning follows the digital
+        // epochs, and its curve is the fine-tuned digital network's own (noise-free) test accuracy
+        int offset = inPlace ? 0 : digitalCurve.size();
+        String curveKey = inPlace ? "accuracy" : "hwa_accuracy";
         List<Map<String, Object>> epochs = new ArrayList<>();
-        for (int e = 0; e < Math.max(digitalCurve.size(), offset + curve.size()); e++) {
+        for (int e = 0; e < Math.max(digitalCurve.size(), offset + run.curve().size()); e++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", e + 1);
-            if (e >= offset && e - offset < curve.size()) {
-                row.put("accuracy", curve.get(e - offset));
+            if (e >= offset && e - offset < run.curve().size()) {
+                row.put(curveKey, run.curve().get(e - offset));
             }
             if (e < digitalCurve.size()) {
                 row.put("digital_accuracy", digitalCurve.get(e));
@@ -140,18 +113,81 @@ public final class TrainJob {
             epochs.add(row);
         }
         m.put("curve", epochs);
-        chip.save(outDir.resolve("chip.zip").toFile());
-        String label = config.mode().equals(TrainConfig.IN_PLACE)
-                ? "in place on " + config.device() + " (" + m.get("algorithm") + ")"
-                : "hardware-aware fine-tuning (digital, with weight noise)";
-        writeCurves(label, curve, offset, digitalCurve, outDir.resolve("train.png"));
+        run.chip().save(outDir.resolve(CHIP_FILE).toFile());
+        writeCurves(run.label(), run.curve(), offset, digitalCurve, outDir.resolve("train.png"));
         Map<String, Object> root = Map.of("train", m);
         new MetricsWriter().write(root, outDir.resolve("metrics.json"));
-        out.printf(Locale.ROOT, "%s %s%s: accuracy %.4f (digital %.4f), %.0f s (digital %.0f s)%n", config.mode(),
-                config.device(), m.containsKey("algorithm") ? " (" + m.get("algorithm") + ")" : "",
-                ((Number) m.get("accuracy")).doubleValue(), digitalCurve.get(digitalCurve.size() - 1), seconds,
-                digitalSeconds);
+        out.printf(Locale.ROOT, "%s%n", run.summary());
+        out.printf(Locale.ROOT, "wrote metrics.json, train.png, %s to %s%n", run.files(), outDir);
         return root;
+    }
+
+    /** What one mode produced: its curve, time, chip, chart label, summary line and chip files. */
+    private record ModeRun(List<Double> curve, double seconds, AnalogChip chip, String label, String summary,
+                           String files) {
+    }
+
+    private ModeRun inPlace(ImageDataSetIterator train, ImageDataSetIterator test, double digitalAccuracy,
+                            Map<String, Object> m) {
+        m.put("learning_rate", config.learningRate());
+        m.put("learning_rate_decay_per_epoch", config.learningRateDecay());
+        long t1 = System.nanoTime();
+        MultiLayerNetwork analog = AnalogMlp.inPlace(config.device(), config.overrides(), config.seed(),
+                config.learningRate(), config.learningRateDecay());
+        List<Double> curve = fit(analog, train, test, "in-place " + config.device(), config.epochs());
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        String algorithm = ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().algorithmName();
+        m.put("update_mode", ((AnalogLayer) analog.getLayer(0)).crossbar().updateConfig().modeName());
+        m.put("algorithm", algorithm);
+        AnalogChip chip = AnalogChip.wrap(analog, new ChipInfo(config.seed(), config.device(), config.overrides(),
+                List.of("hidden1", "hidden2", "output"), List.of(), "mortal train --mode in-place"));
+        double accuracy = curve.get(curve.size() - 1);
+        m.put("accuracy", accuracy);
+        return new ModeRun(curve, seconds, chip, "in place on " + config.device() + " (" + algorithm + ")",
+                String.format(Locale.ROOT, "in-place %s (%s): accuracy %.4f (digital %.4f), %.0f s", config.device(),
+                        algorithm, accuracy, digitalAccuracy, seconds),
+                CHIP_FILE + " (the in-place trained chip)");
+    }
+
+    private ModeRun hardwareAware(MultiLayerNetwork digital, ImageDataSetIterator train, ImageDataSetIterator test,
+                                  double digitalAccuracy, Path outDir, Map<String, Object> m) throws IOException {
+        m.put("weight_noise", config.weightNoise());
+        m.put("hwa_epochs", config.hwaEpochs());
+        m.put("hwa_learning_rate", config.hwaLearningRate());
+        long t1 = System.nanoTime();
+        MultiLayerNetwork hwa = AnalogMlp.hardwareAware(digital, config.seed(), config.weightNoise(),
+                config.hwaLearningRate());
+        List<Double> curve = fit(hwa, train, test, "hardware-aware (weight noise "
+                + PlainNumber.of(config.weightNoise()) + ")", config.hwaEpochs());
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        AnalogConverter converter = new AnalogConverter(config.device(), config.overrides(), config.seed());
+        AnalogChip chip = converter.convert(hwa, "mortal train --mode hardware-aware").chip();
+        AnalogChip plain = converter.convert(digital, "mortal train (plain conversion)").chip();
+        m.put("drift_read_noise_draws", 1);
+        List<Map<String, Object>> drift = new ArrayList<>();
+        for (double t : TIMES) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("t_seconds", (long) t);
+            row.put("accuracy_gdc", driftAccuracy(chip, test, t));
+            row.put("plain_accuracy_gdc", driftAccuracy(plain, test, t));
+            drift.add(row);
+            out.printf(Locale.ROOT, "t = %-9.0f s  hardware-aware %.4f   plain %.4f (GDC on)%n", t,
+                    (double) row.get("accuracy_gdc"), (double) row.get("plain_accuracy_gdc"));
+        }
+        chip.setSecondsSinceProgramming(0);
+        plain.setSecondsSinceProgramming(0);
+        plain.save(outDir.resolve(PLAIN_CHIP_FILE).toFile());
+        m.put("drift", drift);
+        Map<String, Object> last = drift.get(drift.size() - 1);
+        m.put("accuracy", last.get("accuracy_gdc"));
+        m.put("accuracy_at", "1 year after programming, with global drift compensation");
+        String summary = String.format(Locale.ROOT, "hardware-aware %s: accuracy %.4f at 1 year with GDC (plain "
+                        + "converted %.4f; digital %.4f before programming), fine-tuning %.0f s", config.device(),
+                (double) last.get("accuracy_gdc"), (double) last.get("plain_accuracy_gdc"),
+                digitalAccuracy, seconds);
+        return new ModeRun(curve, seconds, chip, "hardware-aware fine-tuning (weight noise "
+                + PlainNumber.of(config.weightNoise()) + ")", summary,
+                CHIP_FILE + " (hardware-aware chip), " + PLAIN_CHIP_FILE + " (plainly converted chip)");
     }
 
     private double driftAccuracy(AnalogChip chip, ImageDataSetIterator test, double t) {
@@ -160,18 +196,27 @@ public final class TrainJob {
         return ChipAccuracy.measure(chip, test, 1, null).mean();
     }
 
-    private List<Double> fit(MultiLayerNetwork net, ImageDataSetIterator train, ImageDataSetIterator test, String name) {
-        return new EpochTrainer(progress, out).fit(net, train, test, config.epochs(), name);
+    private List<Double> fit(MultiLayerNetwork net, ImageDataSetIterator train, ImageDataSetIterator test, String name,
+                             int epochs) {
+        return new EpochTrainer(progress, out).fit(net, train, test, epochs, name);
     }
 
-    private static void writeCurves(String label, List<Double> analog, int analogOffset, List<Double> digital,
-                                    Path file) throws IOException {
+    private static void writeCurves(String label, List<Double> curve, int offset, List<Double> digital, Path file)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("Test accuracy per epoch")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
-        chart.addSeries(label, epochNumbers(analogOffset, analog.size()),
-                analog.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // epochs are whole numbers: label only the whole ticks
+        chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
         chart.addSeries("digital", epochNumbers(0, digital.size()),
                 digital.stream().mapToDouble(Double::doubleValue).toArray());
+        // a fine-tuning continues the digital network: its line starts at the digital network's last epoch
+        List<Double> ys = new ArrayList<>(curve);
+        if (offset > 0) {
+            ys.add(0, digital.get(offset - 1));
+        }
+        chart.addSeries(label, epochNumbers(offset > 0 ? offset - 1 : 0, ys.size()),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         org.dl4jmortal.samples.io.AtomicFiles.write(file, o -> o.write(png));
     }

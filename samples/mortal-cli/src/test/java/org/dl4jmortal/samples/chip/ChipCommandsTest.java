@@ -75,6 +75,12 @@ class ChipCommandsTest {
                 "--repeats", "2", "--quiet");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("at 86400 s") && o.out().contains("over 2 read-noise draws"), o.out());
+        // the pcm default compensates drift on every analog layer; --gdc off says so
+        assertTrue(o.out().contains("global drift compensation: on (hidden1, hidden2, output)"), o.out());
+        Outcome off = run("evaluate", "--chip", out.resolve("chip.zip").toString(), "--at", "1d", "--data", "embedded",
+                "--repeats", "1", "--gdc", "off", "--quiet");
+        assertEquals(0, off.status(), off.err());
+        assertTrue(off.out().contains("global drift compensation: off"), off.out());
     }
 
     @Test
@@ -137,6 +143,22 @@ class ChipCommandsTest {
         assertEquals(MortalCommand.EXIT_BAD_INPUT, badFineTuningRate.status());
         assertTrue(badFineTuningRate.err().contains("--hwa-lr must be a finite number > 0, got -1.0E-4")
                 && !untouched.exists(), badFineTuningRate.err());
+
+        // an option of the other mode would be ignored silently: it is refused, naming it
+        Outcome inPlaceWithNoise = run("train", "--device", "constant-step", "--weight-noise", "0.3", "--hwa-lr", "0.5",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, inPlaceWithNoise.status());
+        assertTrue(inPlaceWithNoise.err().contains("--hwa-lr, --weight-noise do not apply to --mode in-place")
+                && !untouched.exists(), inPlaceWithNoise.err());
+        Outcome hardwareAwareWithLr = run("train", "--device", "pcm", "--mode", "hardware-aware", "--lr", "0.5",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertEquals(MortalCommand.EXIT_BAD_INPUT, hardwareAwareWithLr.status());
+        assertTrue(hardwareAwareWithLr.err().contains("--lr does not apply to --mode hardware-aware")
+                && hardwareAwareWithLr.err().contains("Adam 1e-3"), hardwareAwareWithLr.err());
+        Outcome pulsedHardwareAware = run("train", "--device", "soft-bounds", "--mode", "hardware-aware",
+                "--data", "embedded", "--out", untouched.getPath());
+        assertTrue(pulsedHardwareAware.err().contains("programmed devices: [") && pulsedHardwareAware.err()
+                .contains("pcm"), pulsedHardwareAware.err());
 
         Outcome badMode = run("train", "--device", "soft-bounds", "--mode", "sideways", "--out", out.toString());
         assertEquals(MortalCommand.EXIT_BAD_INPUT, badMode.status());

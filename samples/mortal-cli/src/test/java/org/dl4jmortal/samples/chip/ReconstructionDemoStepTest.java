@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -51,7 +52,7 @@ class ReconstructionDemoStepTest {
         LabelledImages test = FashionMnist.embedded().test().firstPerClass(5);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         DemoStepContext context = new DemoStepContext(DemoConfig.builder().seed(4).build(), FashionMnist.embedded(),
-                test, test, digital, 0.5, dir, Map.of("chip", chip), Progress.silent(),
+                test, test, digital, 0.5, List.of(), dir, Map.of("chip", chip), Progress.silent(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         DemoStepResult r = new ReconstructionDemoStep(4000, 86400).run(context);
         assertEquals("reconstruct", r.key());

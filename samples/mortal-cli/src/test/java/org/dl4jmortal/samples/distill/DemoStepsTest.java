@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.analog.chip.AnalogConverter;
@@ -36,7 +37,7 @@ class DemoStepsTest {
         LabelledImages train = FashionMnist.embedded().train().firstPerClass(20);
         LabelledImages test = FashionMnist.embedded().test().firstPerClass(10);
         DemoStepContext context = new DemoStepContext(DemoConfig.builder().seed(3).build(), FashionMnist.embedded(),
-                train, test, digital, 0.5, dir, Map.of("chip", converted, "chip-inplace", inPlace), Progress.silent(),
+                train, test, digital, 0.5, List.of(), dir, Map.of("chip", converted, "chip-inplace", inPlace), Progress.silent(),
                 new PrintStream(new ByteArrayOutputStream()));
 
         DemoStepResult d = new DistillDemoStep().run(context);

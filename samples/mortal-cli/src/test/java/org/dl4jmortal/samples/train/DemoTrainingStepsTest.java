@@ -86,6 +86,14 @@ class DemoTrainingStepsTest {
         assertTrue(report.contains("## Hardware-aware training"), report);
         assertTrue(report.contains("weight noise of std 0.08 relative") && report.contains("1 epochs at Adam 0.0001"),
                 report);
+        assertEquals(1e-4, s.get("learning_rate").asDouble(), 0);
+        // the comparison sentence quotes both chips at the last time (1 d here) from the two drift tables
+        JsonNode hwaLast = s.get("drift").get(1);
+        JsonNode plainLast = metrics.get("drift").get(1);
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "At 1 d with global drift compensation the "
+                + "hardware-aware chip reads %.4f", hwaLast.get("accuracy_gdc").asDouble())), report);
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "plainly converted chip %.4f",
+                plainLast.get("accuracy_gdc").asDouble())), report);
         assertTrue(report.contains("`" + HardwareAwareDemoStep.CHIP_FILE + "`"), report);
     }
 
