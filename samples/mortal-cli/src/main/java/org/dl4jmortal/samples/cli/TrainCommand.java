@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Train the MLP in place on a pulsed device, or hardware-aware for a programmed one.",
             "Trains the MLP 784-256-128-10 on Fashion-MNIST in place on a pulsed device (mortal training), or "
                 + "hardware-aware for a programmed device, beside the same network trained digitally.",
-            "The digital network of every run: Adam 1e-3, batch 64, --epochs (default 10). In-place defaults: SGD "
+            "The digital network of every run: Adam 1e-3, --batch (default 64), --epochs (default 10). In-place: SGD "
                 + "learning rate 0.1 (--lr) decaying by 0.8 per epoch (--lr-decay); pulses: stochastic trains, BL 31, "
                 + "update and bit-length management (--set meanCount=1 selects the faster mean-count mode).",
             "The in-place algorithm depends on the device: Tiki-Taka (gradient pulses onto a fast array, one of its "
@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
             "Hardware-aware mode: the digital network (Adam 1e-3, --epochs E) is copied and fine-tuned for "
                 + "--hwa-epochs F with Gaussian weight noise (--weight-noise, relative to each column's max |w|, "
                 + "drawn afresh for every mini-batch, training only) at Adam --hwa-lr; both networks are then "
-                + "programmed into the device (a programmed one, such as pcm) and compared from 1 s to 1 year after programming, "
-                + "with global drift compensation, one read-noise draw per time (mortal evaluate averages more)."})
+                + "programmed into the device (a programmed one, such as pcm) and compared from 1 s to 1 year after "
+                + "programming, with global drift compensation (unless --set driftCompensation=0), one read-noise "
+                + "draw per time (mortal evaluate averages more). --batch, --epochs, --seed, --set and --data apply "
+                + "to both modes."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "NAME", description = "device model (see `mortal plugins`)")
     String device;

@@ -17,6 +17,7 @@ import org.dl4jmortal.samples.chip.ChipAccuracy;
 import org.dl4jmortal.samples.data.FashionMnist;
 import org.dl4jmortal.samples.data.ImageDataSetIterator;
 import org.dl4jmortal.samples.demo.DigitalMlp;
+import org.dl4jmortal.samples.io.Durations;
 import org.dl4jmortal.samples.io.Progress;
 import org.dl4jmortal.samples.report.MetricsWriter;
 import org.dl4jmortal.samples.report.PlainNumber;
@@ -36,7 +37,8 @@ import org.knowm.xchart.style.Styler;
  *   <li>{@code hardware-aware}: the trained digital network, copied and fine-tuned for {@link TrainConfig#hwaEpochs()}
  *   epochs with weight noise relative to the weight range (Rasch et al. 2023) at Adam
  *   {@link TrainConfig#hwaLearningRate()}, then programmed into a chip of the (programmed) device and evaluated from
- *   1 s to 1 year with global drift compensation (one read-noise draw per time), beside the plain digital network
+ *   1 s to 1 year with global drift compensation as the chips' parameters say (on by default; one read-noise draw per
+ *   time), beside the plain digital network
  *   programmed the same way ({@code chip-plain.zip}). Its {@code seconds} are those of the fine-tuning; its curve
  *   ({@code hwa_accuracy}: the fine-tuned network's own test accuracy, without noise) continues the digital one
  *   (epochs E+1 to E+F).</li>
@@ -81,6 +83,7 @@ public final class TrainJob {
         m.put("batch", config.batch());
         m.put("seed", config.seed());
         m.put("data", source.sourceName());
+        m.put("overrides", new java.util.TreeMap<>(config.overrides()));
         m.put("digital_updater", "Adam");
         m.put("digital_learning_rate", DigitalMlp.DEFAULT_LEARNING_RATE);
 
@@ -154,45 +157,54 @@ public final class TrainJob {
         m.put("weight_noise", config.weightNoise());
         m.put("hwa_epochs", config.hwaEpochs());
         m.put("hwa_learning_rate", config.hwaLearningRate());
+        out.printf(Locale.ROOT, "hardware-aware fine-tuning of the digital network: %d epoch%s at Adam %s, "
+                + "weight noise %s of each column's max |w|%n", config.hwaEpochs(), config.hwaEpochs() == 1 ? "" : "s",
+                PlainNumber.of(config.hwaLearningRate()),
+                PlainNumber.of(config.weightNoise()));
         long t1 = System.nanoTime();
         MultiLayerNetwork hwa = AnalogMlp.hardwareAware(digital, config.seed(), config.weightNoise(),
                 config.hwaLearningRate());
-        List<Double> curve = fit(hwa, train, test, "hardware-aware (weight noise "
-                + PlainNumber.of(config.weightNoise()) + ")", config.hwaEpochs());
+        List<Double> curve = fit(hwa, train, test, "hardware-aware", config.hwaEpochs());
         double seconds = (System.nanoTime() - t1) / 1e9;
         AnalogConverter converter = new AnalogConverter(config.device(), config.overrides(), config.seed());
         AnalogChip chip = converter.convert(hwa, "mortal train --mode hardware-aware").chip();
         AnalogChip plain = converter.convert(digital, "mortal train (plain conversion)").chip();
+        // the chips compensate drift as their parameters say (on by default; --set driftCompensation=0 turns it off)
+        boolean gdc = !chip.driftCompensatedLayers().isEmpty();
+        String suffix = gdc ? "_gdc" : "";
+        String gdcText = gdc ? "with GDC" : "without GDC";
+        m.put("drift_compensation", gdc);
         m.put("drift_read_noise_draws", 1);
         List<Map<String, Object>> drift = new ArrayList<>();
         for (double t : TIMES) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("t_seconds", (long) t);
-            row.put("accuracy_gdc", driftAccuracy(chip, test, t));
-            row.put("plain_accuracy_gdc", driftAccuracy(plain, test, t));
+            row.put("accuracy" + suffix, accuracyAt(chip, test, t));
+            row.put("plain_accuracy" + suffix, accuracyAt(plain, test, t));
             drift.add(row);
-            out.printf(Locale.ROOT, "t = %-9.0f s  hardware-aware %.4f   plain %.4f (GDC on)%n", t,
-                    (double) row.get("accuracy_gdc"), (double) row.get("plain_accuracy_gdc"));
+            out.printf(Locale.ROOT, "%s after programming: hardware-aware %.4f, plain %.4f (%s)%n",
+                    Durations.label(t), (double) row.get("accuracy" + suffix),
+                    (double) row.get("plain_accuracy" + suffix), gdcText);
         }
         chip.setSecondsSinceProgramming(0);
         plain.setSecondsSinceProgramming(0);
         plain.save(outDir.resolve(PLAIN_CHIP_FILE).toFile());
         m.put("drift", drift);
         Map<String, Object> last = drift.get(drift.size() - 1);
-        m.put("accuracy", last.get("accuracy_gdc"));
-        m.put("accuracy_at", "1 year after programming, with global drift compensation");
-        String summary = String.format(Locale.ROOT, "hardware-aware %s: accuracy %.4f at 1 year with GDC (plain "
+        double accuracy = (double) last.get("accuracy" + suffix);
+        m.put("accuracy", accuracy);
+        m.put("accuracy_at", "1 year after programming, " + (gdc ? "with" : "without")
+                + " global drift compensation");
+        String summary = String.format(Locale.ROOT, "hardware-aware %s: accuracy %.4f at 1 year %s (plain "
                         + "converted %.4f; digital %.4f before programming), fine-tuning %.0f s", config.device(),
-                (double) last.get("accuracy_gdc"), (double) last.get("plain_accuracy_gdc"),
-                digitalAccuracy, seconds);
+                accuracy, gdcText, (double) last.get("plain_accuracy" + suffix), digitalAccuracy, seconds);
         return new ModeRun(curve, seconds, chip, "hardware-aware fine-tuning (weight noise "
                 + PlainNumber.of(config.weightNoise()) + ")", summary,
                 CHIP_FILE + " (hardware-aware chip), " + PLAIN_CHIP_FILE + " (plainly converted chip)");
     }
 
-    private double driftAccuracy(AnalogChip chip, ImageDataSetIterator test, double t) {
+    private double accuracyAt(AnalogChip chip, ImageDataSetIterator test, double t) {
         chip.setSecondsSinceProgramming(t);
-        chip.setDriftCompensation(true);
         return ChipAccuracy.measure(chip, test, 1, null).mean();
     }
 

@@ -29,9 +29,11 @@ class HardwareAwareTrainJobTest {
     private static JsonNode train;
     private static String printed;
 
+    private static Path data;
+
     @BeforeAll
     static void runTheJob() throws IOException {
-        Path data = dir.resolve("data");
+        data = dir.resolve("data");
         Files.createDirectories(data);
         LabelledImages trainImages = FashionMnist.embedded().train().firstPerClass(30);
         LabelledImages testImages = FashionMnist.embedded().test().firstPerClass(20);
@@ -79,7 +81,10 @@ class HardwareAwareTrainJobTest {
         assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "accuracy %.4f at 1 year with GDC (plain "
                 + "converted %.4f", train.get("accuracy").asDouble(),
                 drift.get(drift.size() - 1).get("plain_accuracy_gdc").asDouble())), printed);
-        assertTrue(printed.contains("hardware-aware (weight noise 0.08) epoch 2: test accuracy"), printed);
+        assertTrue(printed.contains("fine-tuning of the digital network: 2 epochs at Adam 0.0001, weight noise 0.08"),
+                printed);
+        assertTrue(printed.contains("1 y after programming: hardware-aware") && printed.contains("(with GDC)"), printed);
+        assertTrue(train.get("drift_compensation").asBoolean(), train.toString());
     }
 
     @Test
@@ -89,5 +94,24 @@ class HardwareAwareTrainJobTest {
         AnalogChip plain = AnalogChip.load(dir.resolve("out").resolve(TrainJob.PLAIN_CHIP_FILE).toFile());
         assertEquals(0.0, plain.secondsSinceProgramming(), 0);
         assertTrue(printed.contains("chip-plain.zip (plainly converted chip)"), printed);
+    }
+
+    @Test
+    void driftCompensationSwitchedOffIsHonouredAndNamed() throws IOException {
+        TrainConfig config = new TrainConfig("pcm", TrainConfig.HARDWARE_AWARE, Map.of("driftCompensation", 0.0), 1,
+                32, 0.1, 0.8, 0.08, 1, 1e-4, 5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path outDir = dir.resolve("out-no-gdc");
+        Files.createDirectories(outDir);
+        new TrainJob(config, Progress.silent(), new PrintStream(out, true, StandardCharsets.UTF_8))
+                .run(FashionMnist.folder(data), outDir);
+        JsonNode m = new ObjectMapper().readTree(outDir.resolve("metrics.json").toFile()).get("train");
+        assertFalse(m.get("drift_compensation").asBoolean(), m.toString());
+        assertEquals("1 year after programming, without global drift compensation", m.get("accuracy_at").asText());
+        assertEquals(0.0, m.get("overrides").get("driftCompensation").asDouble(), 0);
+        JsonNode last = m.get("drift").get(TrainJob.TIMES.length - 1);
+        assertTrue(last.has("accuracy") && last.has("plain_accuracy") && !last.has("accuracy_gdc"), last.toString());
+        assertEquals(last.get("accuracy").asDouble(), m.get("accuracy").asDouble(), 0);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(without GDC)"), out.toString(StandardCharsets.UTF_8));
     }
 }
