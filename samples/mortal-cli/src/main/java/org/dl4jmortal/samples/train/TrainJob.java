@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jmortal.analog.chip.AnalogChip;
 import org.dl4jmortal.analog.chip.AnalogConverter;
@@ -38,10 +39,9 @@ import org.knowm.xchart.style.Styler;
  *   epochs with weight noise relative to the weight range (Rasch et al. 2023) at Adam
  *   {@link TrainConfig#hwaLearningRate()}, then programmed into a chip of the (programmed) device and evaluated from
  *   1 s to 1 year with global drift compensation as the chips' parameters say (on by default; one read-noise draw per
- *   time), beside the plain digital network
- *   programmed the same way ({@code chip-plain.zip}). Its {@code seconds} are those of the fine-tuning; its curve
- *   ({@code hwa_accuracy}: the fine-tuned network's own test accuracy, without noise) continues the digital one
- *   (epochs E+1 to E+F).</li>
+ *   time), beside the plain digital network programmed the same way ({@code chip-plain.zip}). Its {@code seconds}
+ *   are those of the fine-tuning; its curve ({@code hwa_accuracy}: the fine-tuned network's own test accuracy,
+ *   without noise) continues the digital one (epochs E+1 to E+F).</li>
  * </ul>
  */
 public final class TrainJob {
@@ -83,7 +83,7 @@ public final class TrainJob {
         m.put("batch", config.batch());
         m.put("seed", config.seed());
         m.put("data", source.sourceName());
-        m.put("overrides", new java.util.TreeMap<>(config.overrides()));
+        m.put("overrides", new TreeMap<>(config.overrides()));
         m.put("digital_updater", "Adam");
         m.put("digital_learning_rate", DigitalMlp.DEFAULT_LEARNING_RATE);
 
