@@ -62,7 +62,9 @@ public final class DeviceSettings {
      * @throws org.dl4jmortal.spi.plugin.PluginException if no device of that name is installed (the message lists
      *                                                   the installed devices)
      * @throws IllegalArgumentException                  if an override names an unknown parameter (the message
-     *                                                   lists the known ones), a value is out of range, or the
+     *                                                   lists the known ones, and says so when it is an in-place
+     *                                                   update setting given to a programmed device), a value is
+     *                                                   out of range, or the
      *                                                   stuck-at fractions add up to more than 1
      */
     public static DeviceSettings resolve(MortalRegistry registry, String deviceName, Map<String, Double> overrides) {
@@ -91,8 +93,12 @@ public final class DeviceSettings {
         for (Map.Entry<String, Double> e : user.entrySet()) {
             if (!union.has(e.getKey())) {
                 Set<String> known = new LinkedHashSet<>(union.values().keySet());
+                String inPlaceOnly = device.crosspointKind() != CrosspointKind.PULSED
+                        && UpdateConfig.defaults().has(e.getKey())
+                        ? " ('" + e.getKey() + "' is an in-place update setting of pulsed devices; '" + deviceName
+                        + "' is a programmed device and is never trained in place)" : "";
                 throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' for device '" + deviceName
-                        + "'; known parameters: " + known);
+                        + "'" + inPlaceOnly + "; known parameters: " + known);
             }
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("parameter '" + e.getKey() + "' has no value");

@@ -2,6 +2,7 @@ package org.dl4jmortal.analog.device;
 
 import static org.dl4jmortal.analog.device.PulsedTestSupport.physics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,14 @@ class PulsedDeviceRegistryAndInputTest extends BaseDL4JTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SoftBoundsDeviceModel().defaultParameters().with("gamma", 1.0));
         assertTrue(e.getMessage().contains("known parameters"), e.getMessage());
+        // an in-place update setting given to a programmed device says why it is unknown there
+        IllegalArgumentException update = assertThrows(IllegalArgumentException.class,
+                () -> DeviceSettings.resolve("pcm", Map.of("tikiTaka", 1.0)));
+        assertTrue(update.getMessage().contains("unknown parameter 'tikiTaka' for device 'pcm' ('tikiTaka' is an "
+                + "in-place update setting of pulsed devices; 'pcm' is a programmed device"), update.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> DeviceSettings.resolve("pcm", Map.of("tikiTak", 1.0)));
+        assertFalse(typo.getMessage().contains("in-place update setting"), typo.getMessage());
     }
 
     @Test
