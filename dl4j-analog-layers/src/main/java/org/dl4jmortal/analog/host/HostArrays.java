@@ -22,8 +22,9 @@ public final class HostArrays {
     }
 
     /**
-     * @param a any floating-point array
-     * @return its values in row-major order, as doubles
+     * @param a any floating-point array, any shape (e.g. {@code [rows, columns]}), views allowed
+     * @return its values in row-major order, as doubles (a new array of {@code a.length()} values)
+     * @throws ArithmeticException if {@code a} has more than {@link Integer#MAX_VALUE} elements
      */
     public static double[] toDoubles(INDArray a) {
         INDArray c = contiguous(a);
@@ -42,8 +43,9 @@ public final class HostArrays {
     }
 
     /**
-     * @param a any floating-point array
-     * @return its values in row-major order, as floats (doubles are rounded)
+     * @param a any floating-point array, any shape, views allowed
+     * @return its values in row-major order, as floats (doubles are rounded; a new array of {@code a.length()} values)
+     * @throws ArithmeticException if {@code a} has more than {@link Integer#MAX_VALUE} elements
      */
     public static float[] toFloats(INDArray a) {
         INDArray c = contiguous(a);
@@ -56,13 +58,15 @@ public final class HostArrays {
     }
 
     /**
-     * @param d     values in row-major order
+     * @param d     values in row-major order, {@code rows * cols} of them
      * @param rows  rows of the result
      * @param cols  columns of the result
-     * @param type  floating-point data type of the result
-     * @return a new c-order [rows, cols] array holding {@code d}
+     * @param type  floating-point data type of the result (other than FLOAT and DOUBLE: rounded through FLOAT)
+     * @return a new c-order {@code [rows, cols]} array holding {@code d}
+     * @throws IllegalArgumentException if {@code d.length != rows * cols}
      */
     public static INDArray fromDoubles(double[] d, long rows, long cols, DataType type) {
+        requireLength(d.length, rows, cols);
         if (type == DataType.DOUBLE) {
             INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, rows, cols);
             ((DoublePointer) out.data().addressPointer()).put(d);
@@ -76,13 +80,15 @@ public final class HostArrays {
     }
 
     /**
-     * @param f     values in row-major order
+     * @param f     values in row-major order, {@code rows * cols} of them
      * @param rows  rows of the result
      * @param cols  columns of the result
      * @param type  floating-point data type of the result
-     * @return a new c-order [rows, cols] array holding {@code f}
+     * @return a new c-order {@code [rows, cols]} array holding {@code f}
+     * @throws IllegalArgumentException if {@code f.length != rows * cols}
      */
     public static INDArray fromFloats(float[] f, long rows, long cols, DataType type) {
+        requireLength(f.length, rows, cols);
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
         ((FloatPointer) out.data().addressPointer()).put(f);
         return type == DataType.FLOAT ? out : out.castTo(type);
@@ -94,9 +100,9 @@ public final class HostArrays {
      * its own row's outputs and draw its randomness from the row's own key, so the result does not depend on the
      * order.
      *
-     * @param count number of rows
+     * @param count number of rows, {@code >= 0}
      * @param width elements per row (decides whether to go parallel)
-     * @param body  the work of one row
+     * @param body  the work of one row; an exception it throws is rethrown here
      */
     public static void forEachRow(int count, int width, IntConsumer body) {
         if ((long) count * width >= PARALLEL_THRESHOLD && count > 1) {
@@ -105,6 +111,12 @@ public final class HostArrays {
             for (int i = 0; i < count; i++) {
                 body.accept(i);
             }
+        }
+    }
+
+    private static void requireLength(int length, long rows, long cols) {
+        if (length != rows * cols) {
+            throw new IllegalArgumentException(length + " values do not fill a [" + rows + ", " + cols + "] array");
         }
     }
 

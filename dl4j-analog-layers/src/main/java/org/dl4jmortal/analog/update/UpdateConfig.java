@@ -101,7 +101,8 @@ public final class UpdateConfig {
                 new ParameterSpec(TIKI_TAKA, 1, 0, 1, "switch",
                         "Tiki-Taka: gradients onto a fast array A, rows of A read and transferred by pulses into the "
                                 + "array C the passes use (Gokmen & Haensch 2020; aihwkit TransferCompound, gamma 0); "
-                                + "0 = plain pulsed SGD, the default of every built-in pulsed device except soft-bounds and reram-sb"),
+                                + "0 = plain pulsed SGD; each device sets its own default "
+                                + "(DeviceModel.updateDefaults)"),
                 new ParameterSpec(TRANSFER_EVERY, 1, 1, 1_000_000, "samples",
                         "samples (or mini-batches, see transferUnitsInMiniBatch) between two Tiki-Taka transfers "
                                 + "(aihwkit transfer_every)"),

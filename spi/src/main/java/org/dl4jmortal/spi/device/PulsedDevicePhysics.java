@@ -66,8 +66,7 @@ public interface PulsedDevicePhysics {
         }
         INDArray fullUp = Nd4j.zeros(up.dataType(), w.rows(), w.columns());
         INDArray fullDown = Nd4j.zeros(down.dataType(), w.rows(), w.columns());
-        INDArrayIndex block =
-                NDArrayIndex.interval(fromRow, fromRow + blockRows);
+        INDArrayIndex block = NDArrayIndex.interval(fromRow, fromRow + blockRows);
         fullUp.get(block, NDArrayIndex.all()).assign(up);
         fullDown.get(block, NDArrayIndex.all()).assign(down);
         return applyPulses(w, fullUp, fullDown, devices, noiseKey)

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The closed form of {@code n} pulses of a rule whose step is affine in the state (ConstantStep, LinearStep,
  * SoftBounds; Gokmen &amp; Vlasov 2016; aihwkit {@code rpu_linearstep_device.cpp}), vectorised over all devices.
- * One pulse moves a device by {@code s(w) = a + b w} (signed, device units), with cycle-to-cycle noise either
+ * One pulse moves a device by {@code s(w) = a + b w} (device units; {@code a} and {@code b} are the magnitudes
+ * times the train's direction, +1 up or -1 down), with cycle-to-cycle noise either
  * <em>multiplicative</em>, {@code w <- w + s(w) (1 + sigma xi)} (aihwkit {@code mult_noise = true}), or
  * <em>additive</em>, {@code w <- w + s(w) + sigma a xi} (aihwkit {@code mult_noise = false}).
  * <p>
@@ -41,18 +42,25 @@ public final class AffinePulseTrain {
     /**
      * @param w              states {@code [rows, columns]}, device units
      * @param n              pulse counts, same shape, whole numbers {@code >= 0}
-     * @param a              step at {@code w = 0} per device, same shape (negative for depressing trains)
-     * @param b              slope of the step per device, same shape, or {@code null} for a constant step
+     * @param a              magnitude of the step at {@code w = 0} per device, same shape
+     * @param b              slope of the step magnitude per device, same shape, or {@code null} for a constant step
+     * @param direction      {@code +1} for a potentiating train, {@code -1} for a depressing one: the signed step is
+     *                       {@code direction (a + b w)}, so depressing trains need no negated copies of the arrays
      * @param sigma          cycle-to-cycle relative std ({@code >= 0})
      * @param multiplicative true: noise on the whole step; false: noise {@code sigma a xi} only
      * @param noiseKey       KeyedRandom key of the noise draw (not used if {@code sigma} is 0)
      * @return the states after the train, same shape and type as {@code w}, not clipped
+     * @throws IllegalArgumentException if {@code direction} is neither +1 nor -1
+     * @throws NullPointerException     if {@code w}, {@code n} or {@code a} is null
      */
-    public static INDArray apply(INDArray w, INDArray n, INDArray a, INDArray b, double sigma, boolean multiplicative,
-                                 long noiseKey) {
+    public static INDArray apply(INDArray w, INDArray n, INDArray a, INDArray b, double direction, double sigma,
+                                 boolean multiplicative, long noiseKey) {
         Objects.requireNonNull(w, "w");
         Objects.requireNonNull(n, "n");
         Objects.requireNonNull(a, "a");
+        if (direction != 1.0 && direction != -1.0) {
+            throw new IllegalArgumentException("direction must be +1 or -1, got " + direction);
+        }
         int rows = Math.toIntExact(w.rows());
         int columns = Math.toIntExact(w.columns());
         double[] out = HostArrays.toDoubles(w);
@@ -66,8 +74,8 @@ public final class AffinePulseTrain {
                 if (count == 0) {
                     continue; // no pulse: the device does not move and draws no noise
                 }
-                double std = slope == null ? constant(out, i, count, step[i], sigma)
-                        : affine(out, i, count, step[i], slope[i], sigma, multiplicative);
+                double std = slope == null ? constant(out, i, count, direction * step[i], sigma)
+                        : affine(out, i, count, direction * step[i], direction * slope[i], sigma, multiplicative);
                 if (std != 0) {
                     out[i] += std * random.nextGaussian();
                 }

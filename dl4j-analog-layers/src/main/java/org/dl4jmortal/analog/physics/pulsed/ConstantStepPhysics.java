@@ -23,11 +23,11 @@ public final class ConstantStepPhysics extends AbstractPulsedPhysics {
 
     @Override
     protected INDArray potentiate(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
-        return AffinePulseTrain.apply(w, n, d.stepUp(), null, common().dwMinStd(), true, key);
+        return AffinePulseTrain.apply(w, n, d.stepUp(), null, 1.0, common().dwMinStd(), true, key);
     }
 
     @Override
     protected INDArray depress(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
-        return AffinePulseTrain.apply(w, n, d.stepDown().neg(), null, common().dwMinStd(), true, key);
+        return AffinePulseTrain.apply(w, n, d.stepDown(), null, -1.0, common().dwMinStd(), true, key);
     }
 }

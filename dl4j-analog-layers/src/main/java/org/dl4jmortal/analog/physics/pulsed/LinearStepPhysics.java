@@ -62,13 +62,13 @@ public final class LinearStepPhysics extends AbstractPulsedPhysics {
 
     @Override
     protected INDArray potentiate(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
-        return AffinePulseTrain.apply(w, n, d.stepUp(), d.ruleArray(SLOPE_UP), common().dwMinStd(),
+        return AffinePulseTrain.apply(w, n, d.stepUp(), d.ruleArray(SLOPE_UP), 1.0, common().dwMinStd(),
                 linear.multiplicativeNoise(), key);
     }
 
     @Override
     protected INDArray depress(INDArray w, INDArray n, PulsedDeviceArrays d, long key) {
-        return AffinePulseTrain.apply(w, n, d.stepDown().neg(), d.ruleArray(SLOPE_DOWN).neg(), common().dwMinStd(),
+        return AffinePulseTrain.apply(w, n, d.stepDown(), d.ruleArray(SLOPE_DOWN), -1.0, common().dwMinStd(),
                 linear.multiplicativeNoise(), key);
     }
 }

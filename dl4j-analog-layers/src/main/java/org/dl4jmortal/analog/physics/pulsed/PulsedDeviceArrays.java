@@ -82,8 +82,7 @@ public record PulsedDeviceArrays(String rule, INDArray wMin, INDArray wMax, INDA
     }
 
     private static INDArray block(INDArray a, long fromRow, long toRow) {
-        return a.get(NDArrayIndex.interval(fromRow, toRow),
-                NDArrayIndex.all());
+        return a.get(NDArrayIndex.interval(fromRow, toRow), NDArrayIndex.all());
     }
 
     /**

@@ -142,7 +142,8 @@ public final class DistillCommand implements Callable<Integer> {
         TransferSpec spec;
         Map<String, String> hintMap = parseHints(hints);
         try {
-            settings = kd.settings().batchSize(batch).seed(seed.seed()).requery(requery).hints(hintMap).hintWeight(hintWeight).build();
+            settings = kd.settings().batchSize(batch).seed(seed.seed()).requery(requery).hints(hintMap)
+                    .hintWeight(hintWeight).build();
             spec = TransferSpec.parse(transfer);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(optionNames(e.getMessage()));

@@ -117,16 +117,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (mode.equals(TrainConfig.IN_PLACE) && model.crosspointKind() != CrosspointKind.PULSED) {
             throw new UserInputException("device '" + device + "' has no pulse rule and cannot be trained in place;"
-                    + " devices with one: " + registry.names(PluginKind.DEVICE).stream()
-                    .filter(n -> registry.get(PluginKind.DEVICE, n).crosspointKind() == CrosspointKind.PULSED).toList()
+                    + " devices with one: " + devices(registry, true)
                     + " (or use --mode hardware-aware --device " + device + ")");
         }
         if (mode.equals(TrainConfig.HARDWARE_AWARE) && model.crosspointKind() == CrosspointKind.PULSED) {
             throw new UserInputException("--mode hardware-aware programs the trained network into a programmed device;"
                     + " '" + device + "' is a pulsed device (use --mode in-place); programmed devices: "
-                    + registry.names(PluginKind.DEVICE).stream()
-                    .filter(n -> registry.get(PluginKind.DEVICE, n).crosspointKind() != CrosspointKind.PULSED)
-                    .toList());
+                    + devices(registry, false));
         }
         FashionMnist source = data.resolve(FashionMnist.DefaultSource.DEBIAN_IF_PRESENT);
         Path outDir = output.prepare("out/train");
@@ -136,6 +133,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         return 0;
+    }
+
+    /** @return the installed devices that have a pulse rule ({@code pulsed}), or those that have none */
+    private static List<String> devices(MortalRegistry registry, boolean pulsed) {
+        return registry.names(PluginKind.DEVICE).stream()
+                .filter(n -> (registry.get(PluginKind.DEVICE, n).crosspointKind() == CrosspointKind.PULSED) == pulsed)
+                .toList();
     }
 
     /**

@@ -179,7 +179,8 @@ public final class DemoJob {
     private String trainingLine() {
         return String.format(Locale.ROOT, "MLP %d-%d-%d-%d (ReLU, softmax, cross entropy), Adam learning rate %s, "
                         + "batch %d, %d epochs, seed %d.", DigitalMlp.INPUTS, DigitalMlp.HIDDEN1, DigitalMlp.HIDDEN2,
-                DigitalMlp.OUTPUTS, PlainNumber.of(config.learningRate()), config.batchSize(), config.epochs(), config.seed());
+                DigitalMlp.OUTPUTS, PlainNumber.of(config.learningRate()), config.batchSize(), config.epochs(),
+                config.seed());
     }
 
     private static DemoMetrics metrics(FashionMnist source, LabelledImages train, LabelledImages test,

@@ -103,8 +103,9 @@ public final class InPlaceDemoStep implements DemoStep {
                         + "by %s per epoch, batch %d, %d epochs, %s pulse trains; no digital copy of the weights exists. "
                         + "Test accuracy after training: **%.4f** (%.0f s). Chip: `%s`.%n%n", device,
                 algorithm.equals("tiki-taka") ? "Tiki-Taka (gradient pulses onto a fast array, one row transferred "
-                        + "into the weights per sample; Gokmen & Haensch 2020)" : "pulsed SGD", PlainNumber.of(learningRate),
-                PlainNumber.of(learningRateDecay), context.config().batchSize(), epochs, mode, section.accuracy(), seconds, CHIP_FILE)
+                        + "into the weights per sample; Gokmen & Haensch 2020)" : "pulsed SGD",
+                PlainNumber.of(learningRate), PlainNumber.of(learningRateDecay), context.config().batchSize(), epochs,
+                mode, section.accuracy(), seconds, CHIP_FILE)
                 + DriftTableMarkdown.render(drift, section.accuracy())
                 + "The reference of the last two columns is the in-place accuracy right after training. Pulsed devices "
                 + "carry no drift model, so the table shows the read-out spread over time, not drift.\n";
